@@ -1,0 +1,30 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/explore/index', 'pages/quiz/index', 'pages/me/index'],
+  subPackages: [
+    {
+      root: 'packages/heritage',
+      pages: ['site/index', 'route/index']
+    }
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#FAF7F2',
+    navigationBarBackgroundColor: '#C8161D',
+    navigationBarTitleText: '红色文化云学堂',
+    navigationBarTextStyle: 'white'
+  },
+  tabBar: {
+    color: '#595959',
+    selectedColor: '#C8161D',
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/explore/index', text: '探索', iconPath: 'assets/tab/explore.png', selectedIconPath: 'assets/tab/explore-active.png' },
+      { pagePath: 'pages/quiz/index', text: '竞答', iconPath: 'assets/tab/quiz.png', selectedIconPath: 'assets/tab/quiz-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' }
+    ]
+  },
+  // Sites' positions are only opened in the map app (openLocation); no location permission is asked.
+  lazyCodeLoading: 'requiredComponents'
+})

@@ -1,0 +1,217 @@
+/**
+ * The heritage store: route and site lists (with filters, search and paging), site and route
+ * details, favourites and 纠错 reports. Reads through the DataSource; pages only select slices
+ * and call actions.
+ */
+import { create } from 'zustand'
+import { getDataSource } from '../../services'
+import type { ReportInput, ReportReceipt } from '../../services/contract/profile'
+import { errorState, IDLE, LOADING, type LoadState } from '../../shared/load-state'
+import { EMPTY_FILTERS, type Route, type RouteSummary, type Site, type SiteFilters, type SiteSummary } from './model'
+
+/** Sites fetched per page of the list. */
+export const SITE_PAGE_SIZE = 20
+
+export interface SiteListData {
+  items: SiteSummary[]
+  total: number
+  /** Last page loaded (1-based). */
+  page: number
+  loadingMore: boolean
+  /** Message when loading the next page failed (the loaded items stay). */
+  moreError: string | null
+}
+
+/** Which list the 探索 tab shows. */
+export type ExploreTab = 'routes' | 'sites'
+
+export interface HeritageState {
+  exploreTab: ExploreTab
+  setExploreTab(tab: ExploreTab): void
+  siteFilters: SiteFilters
+  siteList: LoadState<SiteListData>
+  routeList: LoadState<RouteSummary[]>
+  sites: Record<string, LoadState<Site>>
+  routes: Record<string, LoadState<Route>>
+  favourites: LoadState<string[]>
+  favouriteSites: LoadState<SiteSummary[]>
+
+  /** Changes filters and reloads the first page. */
+  setSiteFilters(patch: Partial<SiteFilters>): Promise<void>
+  clearSiteFilters(): Promise<void>
+  /** Loads page 1 for the current filters; `refresh` keeps the shown list while reloading. */
+  loadSites(opts?: { refresh?: boolean }): Promise<void>
+  /** Appends the next page if there is one. */
+  loadMoreSites(): Promise<void>
+  loadRoutes(opts?: { refresh?: boolean }): Promise<void>
+  loadSite(id: string, opts?: { refresh?: boolean }): Promise<void>
+  loadRoute(id: string, opts?: { refresh?: boolean }): Promise<void>
+  loadFavourites(): Promise<void>
+  /** Loads the favourite ids and their site summaries (我的). */
+  loadFavouriteSites(): Promise<void>
+  /** Adds or removes a favourite. Rejects with the DataError so the page can say why. */
+  toggleFavourite(siteId: string): Promise<boolean>
+  /** Files a 纠错 report; rejects with the DataError (the form keeps the user's text). */
+  submitReport(input: ReportInput): Promise<ReportReceipt>
+}
+
+let siteListRequest = 0
+
+const readyOf = <T,>(s: LoadState<T>): T | undefined => (s.status === 'ready' ? s.data : undefined)
+
+export const useHeritageStore = create<HeritageState>()((set, get) => ({
+  exploreTab: 'routes',
+  setExploreTab: (tab) => set({ exploreTab: tab }),
+  siteFilters: EMPTY_FILTERS,
+  siteList: IDLE,
+  routeList: IDLE,
+  sites: {},
+  routes: {},
+  favourites: IDLE,
+  favouriteSites: IDLE,
+
+  async setSiteFilters(patch) {
+    set({ siteFilters: { ...get().siteFilters, ...patch } })
+    await get().loadSites()
+  },
+
+  async clearSiteFilters() {
+    set({ siteFilters: EMPTY_FILTERS })
+    await get().loadSites()
+  },
+
+  async loadSites(opts = {}) {
+    const req = ++siteListRequest
+    const current = get().siteList
+    if (opts.refresh && current.status === 'ready') set({ siteList: { ...current, refreshing: true } })
+    else set({ siteList: LOADING })
+    const f = get().siteFilters
+    try {
+      const res = await getDataSource().listSites({ district: f.district, category: f.category, period: f.period, q: f.q.trim() || undefined, page: 1, pageSize: SITE_PAGE_SIZE })
+      if (req !== siteListRequest) return
+      set({ siteList: { status: 'ready', refreshing: false, staleSince: res.staleSince, data: { items: res.data.items, total: res.data.total, page: 1, loadingMore: false, moreError: null } } })
+    } catch (err) {
+      if (req !== siteListRequest) return
+      const prev = get().siteList
+      // A failed refresh keeps what is on screen.
+      if (opts.refresh && prev.status === 'ready') set({ siteList: { ...prev, refreshing: false } })
+      else set({ siteList: errorState(err) })
+      if (opts.refresh && prev.status === 'ready') throw err
+    }
+  },
+
+  async loadMoreSites() {
+    const s = get().siteList
+    if (s.status !== 'ready' || s.data.loadingMore || s.data.items.length >= s.data.total) return
+    const req = siteListRequest
+    set({ siteList: { ...s, data: { ...s.data, loadingMore: true, moreError: null } } })
+    const f = get().siteFilters
+    try {
+      const res = await getDataSource().listSites({ district: f.district, category: f.category, period: f.period, q: f.q.trim() || undefined, page: s.data.page + 1, pageSize: SITE_PAGE_SIZE })
+      if (req !== siteListRequest) return
+      const cur = get().siteList
+      if (cur.status !== 'ready') return
+      const seen = new Set(cur.data.items.map((i) => i.id))
+      const items = [...cur.data.items, ...res.data.items.filter((i) => !seen.has(i.id))]
+      set({ siteList: { ...cur, staleSince: res.staleSince ?? cur.staleSince, data: { items, total: res.data.total, page: res.data.page, loadingMore: false, moreError: null } } })
+    } catch (err) {
+      const cur = get().siteList
+      if (cur.status !== 'ready') return
+      set({ siteList: { ...cur, data: { ...cur.data, loadingMore: false, moreError: errorState(err).message } } })
+    }
+  },
+
+  async loadRoutes(opts = {}) {
+    const current = get().routeList
+    if (opts.refresh && current.status === 'ready') set({ routeList: { ...current, refreshing: true } })
+    else if (current.status !== 'ready') set({ routeList: LOADING })
+    try {
+      const res = await getDataSource().listRoutes()
+      set({ routeList: { status: 'ready', refreshing: false, staleSince: res.staleSince, data: res.data.items } })
+    } catch (err) {
+      const prev = get().routeList
+      if (prev.status === 'ready') {
+        set({ routeList: { ...prev, refreshing: false } })
+        if (opts.refresh) throw err
+      } else set({ routeList: errorState(err) })
+    }
+  },
+
+  async loadSite(id, opts = {}) {
+    const current = get().sites[id]
+    if (current?.status === 'ready' && !opts.refresh) return
+    set({ sites: { ...get().sites, [id]: current?.status === 'ready' ? { ...current, refreshing: true } : LOADING } })
+    try {
+      const res = await getDataSource().getSite(id)
+      set({ sites: { ...get().sites, [id]: { status: 'ready', refreshing: false, staleSince: res.staleSince, data: res.data } } })
+    } catch (err) {
+      const prev = get().sites[id]
+      if (prev?.status === 'ready') {
+        set({ sites: { ...get().sites, [id]: { ...prev, refreshing: false } } })
+        throw err
+      }
+      set({ sites: { ...get().sites, [id]: errorState(err) } })
+    }
+  },
+
+  async loadRoute(id, opts = {}) {
+    const current = get().routes[id]
+    if (current?.status === 'ready' && !opts.refresh) return
+    set({ routes: { ...get().routes, [id]: current?.status === 'ready' ? { ...current, refreshing: true } : LOADING } })
+    try {
+      const res = await getDataSource().getRoute(id)
+      set({ routes: { ...get().routes, [id]: { status: 'ready', refreshing: false, staleSince: res.staleSince, data: res.data } } })
+    } catch (err) {
+      const prev = get().routes[id]
+      if (prev?.status === 'ready') {
+        set({ routes: { ...get().routes, [id]: { ...prev, refreshing: false } } })
+        throw err
+      }
+      set({ routes: { ...get().routes, [id]: errorState(err) } })
+    }
+  },
+
+  async loadFavourites() {
+    if (get().favourites.status !== 'ready') set({ favourites: LOADING })
+    try {
+      const ids = await getDataSource().listFavourites()
+      set({ favourites: { status: 'ready', refreshing: false, data: ids } })
+    } catch (err) {
+      if (get().favourites.status !== 'ready') set({ favourites: errorState(err) })
+    }
+  },
+
+  async loadFavouriteSites() {
+    if (get().favouriteSites.status !== 'ready') set({ favouriteSites: LOADING })
+    try {
+      const ids = await getDataSource().listFavourites()
+      set({ favourites: { status: 'ready', refreshing: false, data: ids } })
+      if (!ids.length) {
+        set({ favouriteSites: { status: 'ready', refreshing: false, data: [] } })
+        return
+      }
+      const res = await getDataSource().listSites({ ids, pageSize: Math.min(50, ids.length) })
+      set({ favouriteSites: { status: 'ready', refreshing: false, staleSince: res.staleSince, data: res.data.items } })
+    } catch (err) {
+      set({ favouriteSites: errorState(err) })
+    }
+  },
+
+  async toggleFavourite(siteId) {
+    const ids = readyOf(get().favourites) ?? (await getDataSource().listFavourites())
+    const next = !ids.includes(siteId)
+    const updated = await getDataSource().setFavourite(siteId, next)
+    set({ favourites: { status: 'ready', refreshing: false, data: updated } })
+    const favSites = get().favouriteSites
+    if (favSites.status === 'ready' && !next) {
+      set({ favouriteSites: { ...favSites, data: favSites.data.filter((s) => s.id !== siteId) } })
+    } else if (next) {
+      set({ favouriteSites: IDLE })
+    }
+    return next
+  },
+
+  submitReport(input) {
+    return getDataSource().submitReport(input)
+  }
+}))

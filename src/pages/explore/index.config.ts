@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '探索',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+  backgroundTextStyle: 'dark'
+})

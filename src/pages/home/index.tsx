@@ -1,0 +1,110 @@
+/**
+ * 首页: what the app is for, how much there is (routes and sites, counted from the data),
+ * entry tiles, and featured routes.
+ */
+import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { RouteCard } from '../../features/heritage/components/RouteCard'
+import { openRoute } from '../../features/heritage/navigation'
+import { useHeritageStore, type ExploreTab } from '../../features/heritage/store'
+import { ErrorState, Skeleton } from '../../shared/ui/StateView'
+import './index.scss'
+
+interface Tile {
+  key: string
+  title: string
+  note: string
+  ready: boolean
+  onTap: () => void
+}
+
+function goExplore(tab: ExploreTab) {
+  useHeritageStore.getState().setExploreTab(tab)
+  Taro.switchTab({ url: '/pages/explore/index' })
+}
+
+function notYet(name: string) {
+  Taro.showModal({ title: `${name}正在建设中`, content: '这项功能还没有上线，上线后会在这里打开。可以先看看研学线路和红色史迹。', showCancel: false, confirmText: '知道了' })
+}
+
+export default function HomePage() {
+  const routeList = useHeritageStore((s) => s.routeList)
+  const siteList = useHeritageStore((s) => s.siteList)
+  const loadRoutes = useHeritageStore((s) => s.loadRoutes)
+
+  useDidShow(() => {
+    const st = useHeritageStore.getState()
+    if (st.routeList.status === 'idle' || st.routeList.status === 'error') st.loadRoutes()
+    if (st.siteList.status === 'idle' || st.siteList.status === 'error') st.loadSites()
+  })
+
+  usePullDownRefresh(async () => {
+    const st = useHeritageStore.getState()
+    await Promise.allSettled([st.loadRoutes({ refresh: true }), st.loadSites({ refresh: true })])
+    Taro.stopPullDownRefresh()
+  })
+
+  useShareAppMessage(() => ({ title: '红色文化云学堂 · 泉州红色研学', path: '/pages/home/index' }))
+
+  const routeCount = routeList.status === 'ready' ? routeList.data.length : null
+  // The unfiltered list's total is the number of sites; while a filter is active, don't show it.
+  const f = useHeritageStore((s) => s.siteFilters)
+  const unfiltered = !f.q && !f.district && !f.category && !f.period
+  const siteCount = siteList.status === 'ready' && unfiltered ? siteList.data.total : null
+
+  const tiles: Tile[] = [
+    { key: 'routes', title: '研学线路', note: '按线路走读', ready: true, onTap: () => goExplore('routes') },
+    { key: 'sites', title: '红色史迹', note: '史实与来源', ready: true, onTap: () => goExplore('sites') },
+    { key: 'quiz', title: '党史竞答', note: '建设中', ready: false, onTap: () => Taro.switchTab({ url: '/pages/quiz/index' }) },
+    { key: 'vr', title: '云游VR展厅', note: '建设中', ready: false, onTap: () => notYet('云游VR展厅') },
+    { key: 'booking', title: '点单约课', note: '建设中', ready: false, onTap: () => notYet('点单约课') }
+  ]
+  const featured = routeList.status === 'ready' ? routeList.data.filter((r) => !r.curated && r.verified).slice(0, 3) : []
+
+  return (
+    <View className='home'>
+      <View className='home__hero'>
+        <View className='home__title' role='heading' aria-level={1}>
+          泉州红色文化云学堂
+        </View>
+        <Text className='home__intro'>走读泉州红色研学线路，查阅红色史迹的史实与出处，每一条都注明来源。</Text>
+        <View className='home__counts'>
+          <View className='home__count' role='button' onClick={() => goExplore('routes')}>
+            <Text className='home__count-num'>{routeCount ?? '—'}</Text>
+            <Text className='home__count-label'>条研学线路</Text>
+          </View>
+          <View className='home__count' role='button' onClick={() => goExplore('sites')}>
+            <Text className='home__count-num'>{siteCount ?? '—'}</Text>
+            <Text className='home__count-label'>处红色史迹</Text>
+          </View>
+        </View>
+      </View>
+
+      <View className='home__tiles'>
+        {tiles.map((t) => (
+          <View key={t.key} className={`home__tile${t.ready ? '' : ' home__tile--soon'}`} role='button' aria-label={`${t.title}（${t.note}）`} onClick={t.onTap}>
+            <Text className='home__tile-title'>{t.title}</Text>
+            <Text className='home__tile-note'>{t.note}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className='home__section-head'>
+        <View className='home__section-title' role='heading' aria-level={2}>
+          推荐线路
+        </View>
+        <View className='home__more' role='link' onClick={() => goExplore('routes')}>
+          全部线路 ›
+        </View>
+      </View>
+      {routeList.status === 'idle' || routeList.status === 'loading' ? (
+        <Skeleton rows={2} label='正在加载推荐线路' />
+      ) : routeList.status === 'error' ? (
+        <ErrorState message={routeList.message} onRetry={() => loadRoutes()} />
+      ) : (
+        featured.map((r) => <RouteCard key={r.id} route={r} onOpen={(id) => openRoute(id, r.name)} />)
+      )}
+      <Text className='home__footnote'>史迹资料整理自公开报道与资料库，来源列在每处史迹页面；发现错误可在页面上“纠错”。</Text>
+    </View>
+  )
+}

@@ -1,0 +1,136 @@
+/**
+ * 我的: the participant's profile (nickname and work unit, used by leaderboards and bookings)
+ * and favourite sites. The form keeps what was typed when saving fails.
+ */
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Button, Input, Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { SiteCard } from '../../features/heritage/components/SiteCard'
+import { openSite } from '../../features/heritage/navigation'
+import { useHeritageStore } from '../../features/heritage/store'
+import { NICKNAME_MAX, UNIT_MAX } from '../../features/profile/model'
+import { useProfileStore } from '../../features/profile/store'
+import { Section } from '../../shared/ui/Section'
+import { EmptyState, ErrorState, Skeleton } from '../../shared/ui/StateView'
+import './index.scss'
+
+function ProfileForm() {
+  const profile = useProfileStore((s) => s.profile)
+  const saving = useProfileStore((s) => s.saving)
+  const saveError = useProfileStore((s) => s.saveError)
+  const saveProfile = useProfileStore((s) => s.saveProfile)
+  const loadProfile = useProfileStore((s) => s.loadProfile)
+  const [nickname, setNickname] = useState('')
+  const [unit, setUnit] = useState('')
+  const [editing, setEditing] = useState(false)
+  const data = profile.status === 'ready' ? profile.data : null
+
+  useEffect(() => {
+    if (data && !editing) {
+      setNickname(data.nickname)
+      setUnit(data.unit)
+    }
+  }, [data, editing])
+
+  if (profile.status === 'idle' || profile.status === 'loading') return <Skeleton rows={1} label='正在加载个人资料' />
+  if (profile.status === 'error') return <ErrorState message={profile.message} onRetry={() => loadProfile()} />
+
+  if (!editing && data) {
+    return (
+      <View className='me__profile'>
+        <Text className='me__name'>{data.nickname || '未设置昵称'}</Text>
+        <Text className='me__unit'>{data.unit ? `单位：${data.unit}` : '未填写单位（参加单位排行、预约送课时需要）'}</Text>
+        <Button className='btn btn--secondary me__edit' onClick={() => setEditing(true)}>
+          {data.nickname ? '修改资料' : '设置昵称和单位'}
+        </Button>
+      </View>
+    )
+  }
+
+  const onSave = async () => {
+    const ok = await saveProfile({ nickname, unit })
+    if (ok) {
+      setEditing(false)
+      Taro.showToast({ title: '已保存', icon: 'none' })
+    }
+  }
+
+  return (
+    <View className='me__form'>
+      <Text className='me__field-label'>{`昵称（必填，最多 ${NICKNAME_MAX} 个字）`}</Text>
+      <Input className='me__input' value={nickname} maxlength={NICKNAME_MAX * 2} placeholder='例如：老张' placeholderClass='me__placeholder' ariaLabel='昵称' onInput={(e) => setNickname(e.detail.value)} />
+      {saveError?.fields.nickname ? <Text className='me__error'>{saveError.fields.nickname}</Text> : null}
+      <Text className='me__field-label'>{`单位 / 支部 / 学校（选填，最多 ${UNIT_MAX} 个字）`}</Text>
+      <Input className='me__input' value={unit} maxlength={UNIT_MAX * 2} placeholder='例如：某某社区党支部' placeholderClass='me__placeholder' ariaLabel='单位、支部或学校' onInput={(e) => setUnit(e.detail.value)} />
+      {saveError?.fields.unit ? <Text className='me__error'>{saveError.fields.unit}</Text> : null}
+      {saveError && !Object.keys(saveError.fields).length ? <View className='me__error' role='alert'>{saveError.message}</View> : null}
+      <View className='me__form-actions'>
+        {data?.nickname ? (
+          <Button className='btn btn--secondary' onClick={() => setEditing(false)}>
+            取消
+          </Button>
+        ) : null}
+        <Button className='btn btn--primary' loading={saving} disabled={saving} onClick={onSave}>
+          保存
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function Favourites() {
+  const favouriteSites = useHeritageStore((s) => s.favouriteSites)
+  const loadFavouriteSites = useHeritageStore((s) => s.loadFavouriteSites)
+  if (favouriteSites.status === 'idle' || favouriteSites.status === 'loading') return <Skeleton rows={1} label='正在加载收藏' />
+  if (favouriteSites.status === 'error') return <ErrorState message={favouriteSites.message} onRetry={() => loadFavouriteSites()} />
+  if (!favouriteSites.data.length) {
+    return (
+      <EmptyState
+        message='还没有收藏。在史迹页面点“收藏”，就会出现在这里。'
+        actionText='去看看史迹'
+        onAction={() => {
+          useHeritageStore.getState().setExploreTab('sites')
+          Taro.switchTab({ url: '/pages/explore/index' })
+        }}
+      />
+    )
+  }
+  return (
+    <View className='me__favs'>
+      {favouriteSites.data.map((s) => (
+        <SiteCard key={s.id} site={s} onOpen={(id) => openSite(id, s.name)} />
+      ))}
+    </View>
+  )
+}
+
+export default function MePage() {
+  const sourceKind = useProfileStore((s) => s.sourceKind)
+  useDidShow(() => {
+    useProfileStore.getState().loadProfile()
+    useHeritageStore.getState().loadFavouriteSites()
+  })
+  usePullDownRefresh(async () => {
+    await Promise.allSettled([useProfileStore.getState().loadProfile(), useHeritageStore.getState().loadFavouriteSites()])
+    Taro.stopPullDownRefresh()
+  })
+  return (
+    <View className='me'>
+      <Section title='个人资料'>
+        <ProfileForm />
+      </Section>
+      <View className='me__heading' role='heading' aria-level={2}>
+        我的收藏
+      </View>
+      <Favourites />
+      <Section title='关于'>
+        <Text className='section__text'>
+          {sourceKind === 'mock'
+            ? '当前使用内置的离线数据，无需联网即可浏览；收藏、资料和纠错保存在本机。'
+            : '当前连接服务器获取数据；网络不好时会显示上次保存的内容。'}
+        </Text>
+        <Text className='section__text me__about'>史迹资料整理自公开报道与资料库，每处史迹页面列出来源；标“待核实”的条目来源可靠性较低，仅供参考。</Text>
+      </Section>
+    </View>
+  )
+}
