@@ -23,7 +23,8 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/test/setup/jest.setup.ts'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json'],
   transform: { '^.+\\.(t|j)sx?$': 'babel-jest', '^.+\\.mjs$': 'babel-jest' },
-  transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|swiper|ssr-window|dom7)/)'],
+  // Taro's React wrappers ship ESM (also in their nested node_modules): transform any path under them.
+  transformIgnorePatterns: ['^(?!.*[\\\\/](@tarojs|@stencil|swiper|ssr-window|dom7)[\\\\/]).*[\\\\/]node_modules[\\\\/]'],
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/test/__mocks__/@tarojs/taro.ts',
     '^@tarojs/components$': '@tarojs/components/lib/react',

@@ -11,7 +11,8 @@ import { DataError, toDataError } from './errors'
 import * as heritage from './rules/heritage'
 import { createParticipantRules } from './rules/participant'
 import type { KeyValueStore } from './rules/store'
-import { randomId, readStorage, removeStorage, writeStorage } from '../shared/storage'
+import { randomId } from '../shared/id'
+import { readStorage, removeStorage, writeStorage } from '../shared/storage'
 
 /** Storage key of the locally generated participant id. */
 export const LOCAL_ID_KEY = 'rcc:participant-id'

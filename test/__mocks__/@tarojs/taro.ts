@@ -34,7 +34,6 @@ const clone = <T,>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(
 
 const pageHook = (name: string) => (fn: Fn) => {
   taroMock.hooks[name] = fn
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (name === 'useDidShow' || name === 'useLoad' || name === 'useReady') fn({ ...routerParams })
   }, [])

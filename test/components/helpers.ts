@@ -1,0 +1,39 @@
+/**
+ * Component-test helpers: a fresh in-memory mock data source per test and store resets, so each
+ * test renders pages over the real embedded dataset with nothing left from the previous one.
+ */
+import { act } from '@testing-library/react'
+import { setDataSourceForTests } from '../../src/services'
+import type { DataSource } from '../../src/services/datasource'
+import { createMockSource } from '../../src/services/mock-source'
+import { createMemoryStore } from '../../src/services/rules/store'
+import { useHeritageStore } from '../../src/features/heritage/store'
+import { useProfileStore } from '../../src/features/profile/store'
+
+const heritageInitial = useHeritageStore.getInitialState()
+const profileInitial = useProfileStore.getInitialState()
+
+/** Installs `ds` (default: a mock source over memory) and resets every store. */
+export function freshApp(ds?: DataSource): DataSource {
+  const source = ds ?? createMockSource({ store: createMemoryStore(), participantId: 'p-test' })
+  setDataSourceForTests(source)
+  useHeritageStore.setState(heritageInitial, true)
+  useProfileStore.setState(profileInitial, true)
+  return source
+}
+
+/** Runs pending timers and lets promises settle inside act(). */
+export async function flush(ms = 0) {
+  await act(async () => {
+    if (ms) jest.advanceTimersByTime(ms)
+    await Promise.resolve()
+    await new Promise((r) => setTimeout(r, 0))
+  })
+}
+
+/** Dispatches a Taro component event (e.g. `change` on a picker, `input` on an input). */
+export function fireTaroEvent(el: Element, type: string, detail: unknown) {
+  act(() => {
+    el.dispatchEvent(new CustomEvent(type, { detail, bubbles: true }))
+  })
+}
