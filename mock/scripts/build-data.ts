@@ -15,6 +15,7 @@ import * as path from 'node:path'
 import * as v from 'valibot'
 import {
   CATEGORY_LABELS,
+  DISTRICTS,
   RouteSchema,
   SiteSchema,
   type Route,
@@ -223,14 +224,15 @@ const siteById = new Map(sites.map((s) => [s.id, s]))
 // Build routes
 // ---------------------------------------------------------------------------------------------
 
-function durationStop(stop: RouteStop): DurationStop {
-  if (stop.kind === 'external') return { kind: 'external' }
+function durationStop(stop: RouteStop, routeArea: string): DurationStop {
+  // An external stop of a route published for one county (晋江市, 洛江区…) is taken to be in it.
+  if (stop.kind === 'external') return { kind: 'external', district: (DISTRICTS as readonly string[]).includes(routeArea) ? routeArea : null }
   const site = siteById.get(stop.siteId) ?? fail(`stop ${stop.siteId} is not among the ${SITE_COUNT} sites`)
   return { kind: 'site', category: site.category, district: site.district, town: site.town }
 }
 
 function withDuration(route: Omit<Route, 'stopCount' | 'durationMinutes' | 'duration'>): Route {
-  const minutes = routeMinutes(route.stops.map(durationStop))
+  const minutes = routeMinutes(route.stops.map((s) => durationStop(s, route.area)))
   const { id, name, area, theme, curated, verified, ...rest } = route
   return { id, name, area, theme, curated, stopCount: route.stops.length, durationMinutes: minutes, verified, ...rest, duration: { minutes, rule: DURATION_RULE } }
 }

@@ -313,14 +313,14 @@ export function derivePosition(siteId: string, coords: RefCoordinates): { positi
 /** A stop as the duration rule sees it. External stops have no known district or town. */
 export type DurationStop =
   | { kind: 'site'; category: CategoryId; district: string | null; town: string | null }
-  | { kind: 'external' }
+  | { kind: 'external'; district: string | null }
 
 export const VISIT_MINUTES = { hallOrBase: 45, otherSite: 30, external: 60 } as const
 export const TRAVEL_MINUTES = { sameTown: 15, sameDistrict: 40, otherDistrict: 90 } as const
 
 export const DURATION_RULE =
   '预计时长按规则估算:每站参观时间(纪念馆·展馆、教育基地·红色村类史迹45分钟,其他史迹30分钟,非史迹站点60分钟)' +
-  '加相邻两站间交通时间(同一乡镇15分钟,同一县区但乡镇不同或不详40分钟,跨县区或县区不详90分钟),合计向上取整到10分钟。'
+  '加相邻两站间交通时间(同一乡镇15分钟,同一县区但乡镇不同或不详40分钟,跨县区或县区不详90分钟;按县区发布的线路中的非史迹站点视为位于该县区),合计向上取整到10分钟。'
 
 export function visitMinutes(stop: DurationStop): number {
   if (stop.kind === 'external') return VISIT_MINUTES.external
@@ -328,7 +328,7 @@ export function visitMinutes(stop: DurationStop): number {
 }
 
 function placeOf(stop: DurationStop): { district: string | null; town: string | null } {
-  return stop.kind === 'site' ? { district: stop.district, town: stop.town } : { district: null, town: null }
+  return stop.kind === 'site' ? { district: stop.district, town: stop.town } : { district: stop.district, town: null }
 }
 
 /** Travel between consecutive stops: same non-null town 15, same non-null district 40, otherwise 90. */

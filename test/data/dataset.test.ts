@@ -12,7 +12,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as v from 'valibot'
-import { RouteSchema, SiteSchema, type Route, type Site } from '../../src/services/contract/heritage'
+import { DISTRICTS, RouteSchema, SiteSchema, type Route, type Site } from '../../src/services/contract/heritage'
 import {
   CONTAINED_STOPS,
   CURATED_ROUTES,
@@ -29,6 +29,7 @@ import {
   isVerified,
   namePinyin,
   routeMinutes,
+  publicNotes,
   siteNotes,
   travelMinutes,
   visitMinutes,
@@ -57,8 +58,8 @@ if (!hasReference) {
 }
 const describeWithReference = hasReference ? describe : describe.skip
 
-function durationStop(stop: Route['stops'][number]): DurationStop {
-  if (stop.kind === 'external') return { kind: 'external' }
+function durationStop(stop: Route['stops'][number], area: string): DurationStop {
+  if (stop.kind === 'external') return { kind: 'external', district: (DISTRICTS as readonly string[]).includes(area) ? area : null }
   const site = siteById.get(stop.siteId)
   if (!site) throw new Error(`unknown site ${stop.siteId}`)
   return { kind: 'site', category: site.category, district: site.district, town: site.town }
@@ -95,7 +96,8 @@ describe('dataset rules', () => {
     const otherTown: DurationStop = { kind: 'site', category: 'monument', district: '晋江市', town: '安海镇' }
     const noTown: DurationStop = { kind: 'site', category: 'base', district: '晋江市', town: null }
     const otherDistrict: DurationStop = { kind: 'site', category: 'residence', district: '南安市', town: '内坑镇' }
-    const external: DurationStop = { kind: 'external' }
+    const external: DurationStop = { kind: 'external', district: null }
+    const externalHere: DurationStop = { kind: 'external', district: '晋江市' }
     expect(visitMinutes(hall)).toBe(45)
     expect(visitMinutes(noTown)).toBe(45)
     expect(visitMinutes(ruin)).toBe(30)
@@ -105,6 +107,7 @@ describe('dataset rules', () => {
     expect(travelMinutes(noTown, noTown)).toBe(40)
     expect(travelMinutes(hall, otherDistrict)).toBe(90)
     expect(travelMinutes(hall, external)).toBe(90)
+    expect(travelMinutes(hall, externalHere)).toBe(40)
     expect(routeMinutes([hall])).toBe(50) // 45 → 50
     expect(routeMinutes([hall, ruin, otherTown])).toBe(160) // 45+15+30+40+30 = 160
     expect(routeMinutes([external, ruin])).toBe(180) // 60+90+30
@@ -228,7 +231,7 @@ describe('dataset (self-contained)', () => {
 
   it('computes stop counts and durations by the rule', () => {
     for (const r of routes) {
-      const minutes = routeMinutes(r.stops.map(durationStop))
+      const minutes = routeMinutes(r.stops.map((s) => durationStop(s, r.area)))
       expect([r.id, r.stopCount, r.durationMinutes, r.duration.minutes, r.duration.rule]).toEqual([r.id, r.stops.length, minutes, minutes, DURATION_RULE])
     }
   })
@@ -284,7 +287,7 @@ describeWithReference('dataset against the reference data', () => {
         description: r.description
       })
       expect([s.id, s.facts]).toEqual([r.id, r.facts.map((f) => ({ year: f.year, event: f.event, sources: f.source }))])
-      expect([s.id, s.notes]).toEqual([r.id, siteNotes(r.notes, r.conflicts)])
+      expect([s.id, s.notes]).toEqual([r.id, publicNotes(siteNotes(r.notes, r.conflicts))])
       expect([s.id, s.sources.map((x) => x.url)]).toEqual([r.id, r.sources])
     }
   })
@@ -338,7 +341,7 @@ describeWithReference('dataset against the reference data', () => {
         theme: r.theme,
         description: r.description,
         reliability: r.reliability,
-        notes: r.notes ?? null
+        notes: publicNotes(r.notes)
       })
       expect(b.sources.map((x) => x.url)).toEqual(r.sources)
       const expected: string[] = []
@@ -348,5 +351,14 @@ describeWithReference('dataset against the reference data', () => {
       })
       expect(b.stops.map((s) => (s.kind === 'site' ? `site:${s.siteId}` : `external:${s.name}`))).toEqual(expected)
     }
+  })
+})
+
+describe('publicNotes', () => {
+  it('drops sentences meant for the data editors and keeps the rest', () => {
+    expect(publicNotes('线路简介正文在可读摘录中被截断。洪岩烈士纪念园对应站点id: hongyan-lieshi-mu。')).toBeNull()
+    expect(publicNotes('仅见于低可靠来源的线路列表;官桥地区1930—1949年革命斗争概况见guanqiao_history。')).toBe('仅见于低可靠来源的线路列表。')
+    expect(publicNotes('牺牲日期:石狮日报引大事记作1942年4月29日,其他来源作1942年5月。')).toBe('牺牲日期:石狮日报引大事记作1942年4月29日,其他来源作1942年5月。')
+    expect(publicNotes(undefined)).toBeNull()
   })
 })
