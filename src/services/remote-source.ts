@@ -17,7 +17,8 @@ import type { DataSource, Loaded } from './datasource'
 import { DataError } from './errors'
 import { createRequestClient, type RequestFn } from './request'
 import type { KeyValueStore } from './rules/store'
-import { randomId, readStorage, removeStorage, writeStorage } from '../shared/storage'
+import { randomId } from '../shared/id'
+import { readStorage, removeStorage, writeStorage } from '../shared/storage'
 
 /**
  * Storage key of the sign-in state `{ token, expiresAt, renewAt, participantId, baseUrl }`

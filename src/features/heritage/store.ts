@@ -7,6 +7,7 @@ import { create } from 'zustand'
 import { getDataSource } from '../../services'
 import type { ReportInput, ReportReceipt } from '../../services/contract/profile'
 import { errorState, IDLE, LOADING, type LoadState } from '../../shared/load-state'
+import { MAX_PAGE_SIZE } from '../../services/contract/heritage'
 import { EMPTY_FILTERS, type Route, type RouteSummary, type Site, type SiteFilters, type SiteSummary } from './model'
 
 /** Sites fetched per page of the list. */
@@ -190,8 +191,12 @@ export const useHeritageStore = create<HeritageState>()((set, get) => ({
         set({ favouriteSites: { status: 'ready', refreshing: false, data: [] } })
         return
       }
-      const res = await getDataSource().listSites({ ids, pageSize: Math.min(50, ids.length) })
-      set({ favouriteSites: { status: 'ready', refreshing: false, staleSince: res.staleSince, data: res.data.items } })
+      // The API takes at most MAX_PAGE_SIZE ids a request: ask in slices, keep the favourites' order.
+      const slices: string[][] = []
+      for (let i = 0; i < ids.length; i += MAX_PAGE_SIZE) slices.push(ids.slice(i, i + MAX_PAGE_SIZE))
+      const pages = await Promise.all(slices.map((slice) => getDataSource().listSites({ ids: slice, pageSize: slice.length })))
+      const staleSince = pages.map((p) => p.staleSince).find((x) => x !== undefined)
+      set({ favouriteSites: { status: 'ready', refreshing: false, staleSince, data: pages.flatMap((p) => p.data.items) } })
     } catch (err) {
       set({ favouriteSites: errorState(err) })
     }

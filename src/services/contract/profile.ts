@@ -10,9 +10,10 @@ export const UNIT_MAX = 40
 /** Longest error report text, in characters. */
 export const REPORT_MAX = 500
 
-// Control characters (C0, DEL, C1) and Unicode bidi/zero-width format characters.
+// Control characters (C0, DEL, C1), Unicode bidi/zero-width format characters, line/paragraph
+// separators and the byte-order mark.
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/
 
 /**
  * Checks a short display text (nickname or unit name) and returns it trimmed.

@@ -142,7 +142,7 @@ export function listSites(data: HeritageDataset, query: SiteQuery): SitePage {
   const idSet = q.ids ? new Set(q.ids) : null
   const matched = data.sites.filter((s) => {
     if (idSet && !idSet.has(s.id)) return false
-    if (q.district && (q.district === UNKNOWN ? s.district === null : s.district !== q.district)) return false
+    if (q.district && (q.district === UNKNOWN ? s.district !== null : s.district !== q.district)) return false
     if (q.category && s.category !== q.category) return false
     if (q.period && (q.period === UNKNOWN ? s.periods.length > 0 : !s.periods.includes(q.period))) return false
     return siteMatches(s, nq)
@@ -159,8 +159,12 @@ export function getSite(data: HeritageDataset, id: string): Site {
   return site
 }
 
-/** Routes matching the query, in dataset order (sourced routes first). */
+/**
+ * Routes matching the query, in dataset order (sourced routes first).
+ * @throws DataError `INVALID_INPUT` when `q` is longer than 50 characters.
+ */
 export function listRoutes(data: HeritageDataset, query: RouteQuery = {}): RouteList {
+  if (query.q && [...query.q].length > 50) throw invalid('q', '搜索词最多 50 个字')
   const nq = query.q ? normaliseQuery(query.q) : ''
   const items = data.routes
     .filter((r) => query.curated === undefined || r.curated === query.curated)
