@@ -6,7 +6,7 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import { REPORT_MAX } from '../../../services/contract/profile'
-import { randomId } from '../../../shared/storage'
+import { randomId } from '../../../shared/id'
 import type { ReportInput, ReportReceipt } from '../../../services/contract/profile'
 import './report-form.scss'
 
