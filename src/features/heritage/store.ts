@@ -8,7 +8,7 @@ import { getDataSource } from '../../services'
 import type { ReportInput, ReportReceipt } from '../../services/contract/profile'
 import { errorState, IDLE, LOADING, type LoadState } from '../../shared/load-state'
 import { MAX_PAGE_SIZE } from '../../services/contract/heritage'
-import { EMPTY_FILTERS, type Route, type RouteSummary, type Site, type SiteFilters, type SiteSummary } from './model'
+import { EMPTY_FILTERS, hasActiveFilters, type Route, type RouteSummary, type Site, type SiteFilters, type SiteSummary } from './model'
 
 /** Sites fetched per page of the list. */
 export const SITE_PAGE_SIZE = 20
@@ -31,6 +31,8 @@ export interface HeritageState {
   setExploreTab(tab: ExploreTab): void
   siteFilters: SiteFilters
   siteList: LoadState<SiteListData>
+  /** Number of sites with no filter applied (首页 shows it even while 探索 is filtered); null until known. */
+  siteTotal: number | null
   routeList: LoadState<RouteSummary[]>
   sites: Record<string, LoadState<Site>>
   routes: Record<string, LoadState<Route>>
@@ -65,6 +67,7 @@ export const useHeritageStore = create<HeritageState>()((set, get) => ({
   setExploreTab: (tab) => set({ exploreTab: tab }),
   siteFilters: EMPTY_FILTERS,
   siteList: IDLE,
+  siteTotal: null,
   routeList: IDLE,
   sites: {},
   routes: {},
@@ -91,6 +94,7 @@ export const useHeritageStore = create<HeritageState>()((set, get) => ({
       const res = await getDataSource().listSites({ district: f.district, category: f.category, period: f.period, q: f.q.trim() || undefined, page: 1, pageSize: SITE_PAGE_SIZE })
       if (req !== siteListRequest) return
       set({ siteList: { status: 'ready', refreshing: false, staleSince: res.staleSince, data: { items: res.data.items, total: res.data.total, page: 1, loadingMore: false, moreError: null } } })
+      if (!hasActiveFilters(f)) set({ siteTotal: res.data.total })
     } catch (err) {
       if (req !== siteListRequest) return
       const prev = get().siteList

@@ -29,7 +29,6 @@ function notYet(name: string) {
 
 export default function HomePage() {
   const routeList = useHeritageStore((s) => s.routeList)
-  const siteList = useHeritageStore((s) => s.siteList)
   const loadRoutes = useHeritageStore((s) => s.loadRoutes)
 
   useDidShow(() => {
@@ -47,10 +46,7 @@ export default function HomePage() {
   useShareAppMessage(() => ({ title: '红色文化云学堂 · 泉州红色研学', path: '/pages/home/index' }))
 
   const routeCount = routeList.status === 'ready' ? routeList.data.length : null
-  // The unfiltered list's total is the number of sites; while a filter is active, don't show it.
-  const f = useHeritageStore((s) => s.siteFilters)
-  const unfiltered = !f.q && !f.district && !f.category && !f.period
-  const siteCount = siteList.status === 'ready' && unfiltered ? siteList.data.total : null
+  const siteCount = useHeritageStore((s) => s.siteTotal)
 
   const tiles: Tile[] = [
     { key: 'routes', title: '研学线路', note: '按线路走读', ready: true, onTap: () => goExplore('routes') },
