@@ -4,7 +4,7 @@
  * list loads 20 at a time as the user scrolls.
  */
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { FilterBar } from '../../features/heritage/components/FilterBar'
 import { RouteCard } from '../../features/heritage/components/RouteCard'
 import { SearchBar } from '../../features/heritage/components/SearchBar'
@@ -15,6 +15,8 @@ import { useHeritageStore } from '../../features/heritage/store'
 import { formatDateTime } from '../../shared/format'
 import { Banner } from '../../shared/ui/Banner'
 import { EmptyState, ErrorState, Skeleton } from '../../shared/ui/StateView'
+import { Pressable } from '../../shared/ui/Pressable'
+import { Btn } from '../../shared/ui/Btn'
 import './index.scss'
 
 function staleText(since: number) {
@@ -68,9 +70,9 @@ function SitesPanel() {
         {items.length < total ? (
           <View className='explore__more'>
             {moreError ? <Text className='explore__more-error'>{moreError}</Text> : null}
-            <Button className='btn btn--secondary' loading={loadingMore} onClick={() => loadMoreSites()}>
+            <Btn disabled={loadingMore} onPress={() => loadMoreSites()}>
               {loadingMore ? '正在加载…' : `加载更多（还有 ${total - items.length} 处）`}
-            </Button>
+            </Btn>
           </View>
         ) : (
           <Text className='explore__footnote'>{`已显示全部 ${total} 处`}</Text>
@@ -84,9 +86,9 @@ function SitesPanel() {
       <FilterBar filters={filters} onChange={(patch) => setSiteFilters(patch)} />
       {active ? (
         <View className='explore__clear'>
-          <View className='explore__clear-link' role='button' onClick={() => clearSiteFilters()}>
+          <Pressable className='explore__clear-link' onPress={() => clearSiteFilters()}>
             清除筛选
-          </View>
+          </Pressable>
         </View>
       ) : null}
       {body}
@@ -131,15 +133,9 @@ export default function ExplorePage() {
             ['sites', '红色史迹']
           ] as const
         ).map(([key, label]) => (
-          <View
-            key={key}
-            className={`explore__tab${tab === key ? ' explore__tab--active' : ''}`}
-            role='tab'
-            aria-selected={tab === key}
-            onClick={() => setTab(key)}
-          >
+          <Pressable key={key} className={`explore__tab${tab === key ? ' explore__tab--active' : ''}`} role='tab' selected={tab === key} onPress={() => setTab(key)}>
             <Text>{label}</Text>
-          </View>
+          </Pressable>
         ))}
       </View>
       {tab === 'routes' ? <RoutesPanel /> : <SitesPanel />}

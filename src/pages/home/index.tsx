@@ -8,6 +8,7 @@ import { RouteCard } from '../../features/heritage/components/RouteCard'
 import { openRoute } from '../../features/heritage/navigation'
 import { useHeritageStore, type ExploreTab } from '../../features/heritage/store'
 import { ErrorState, Skeleton } from '../../shared/ui/StateView'
+import { Pressable } from '../../shared/ui/Pressable'
 import './index.scss'
 
 interface Tile {
@@ -65,23 +66,23 @@ export default function HomePage() {
         </View>
         <Text className='home__intro'>走读泉州红色研学线路，查阅红色史迹的史实与出处，每一条都注明来源。</Text>
         <View className='home__counts'>
-          <View className='home__count' role='button' onClick={() => goExplore('routes')}>
+          <Pressable className='home__count' onPress={() => goExplore('routes')}>
             <Text className='home__count-num'>{routeCount ?? '—'}</Text>
             <Text className='home__count-label'>条研学线路</Text>
-          </View>
-          <View className='home__count' role='button' onClick={() => goExplore('sites')}>
+          </Pressable>
+          <Pressable className='home__count' onPress={() => goExplore('sites')}>
             <Text className='home__count-num'>{siteCount ?? '—'}</Text>
             <Text className='home__count-label'>处红色史迹</Text>
-          </View>
+          </Pressable>
         </View>
       </View>
 
       <View className='home__tiles'>
         {tiles.map((t) => (
-          <View key={t.key} className={`home__tile${t.ready ? '' : ' home__tile--soon'}`} role='button' aria-label={`${t.title}（${t.note}）`} onClick={t.onTap}>
+          <Pressable key={t.key} className={`home__tile${t.ready ? '' : ' home__tile--soon'}`} onPress={t.onTap}>
             <Text className='home__tile-title'>{t.title}</Text>
             <Text className='home__tile-note'>{t.note}</Text>
-          </View>
+          </Pressable>
         ))}
       </View>
 
@@ -89,9 +90,9 @@ export default function HomePage() {
         <View className='home__section-title' role='heading' aria-level={2}>
           推荐线路
         </View>
-        <View className='home__more' role='link' onClick={() => goExplore('routes')}>
+        <Pressable className='home__more' role='link' onPress={() => goExplore('routes')}>
           全部线路 ›
-        </View>
+        </Pressable>
       </View>
       {routeList.status === 'idle' || routeList.status === 'loading' ? (
         <Skeleton rows={2} label='正在加载推荐线路' />

@@ -3,7 +3,7 @@
  * and favourite sites. The form keeps what was typed when saving fails.
  */
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { SiteCard } from '../../features/heritage/components/SiteCard'
 import { openSite } from '../../features/heritage/navigation'
@@ -12,6 +12,7 @@ import { NICKNAME_MAX, UNIT_MAX } from '../../features/profile/model'
 import { useProfileStore } from '../../features/profile/store'
 import { Section } from '../../shared/ui/Section'
 import { EmptyState, ErrorState, Skeleton } from '../../shared/ui/StateView'
+import { Btn } from '../../shared/ui/Btn'
 import './index.scss'
 
 function ProfileForm() {
@@ -40,9 +41,9 @@ function ProfileForm() {
       <View className='me__profile'>
         <Text className='me__name'>{data.nickname || '未设置昵称'}</Text>
         <Text className='me__unit'>{data.unit ? `单位：${data.unit}` : '未填写单位（参加单位排行、预约送课时需要）'}</Text>
-        <Button className='btn btn--secondary me__edit' onClick={() => setEditing(true)}>
+        <Btn className='me__edit' onPress={() => setEditing(true)}>
           {data.nickname ? '修改资料' : '设置昵称和单位'}
-        </Button>
+        </Btn>
       </View>
     )
   }
@@ -59,20 +60,26 @@ function ProfileForm() {
     <View className='me__form'>
       <Text className='me__field-label'>{`昵称（必填，最多 ${NICKNAME_MAX} 个字）`}</Text>
       <Input className='me__input' value={nickname} maxlength={NICKNAME_MAX * 2} placeholder='例如：老张' placeholderClass='me__placeholder' ariaLabel='昵称' onInput={(e) => setNickname(e.detail.value)} />
-      {saveError?.fields.nickname ? <Text className='me__error'>{saveError.fields.nickname}</Text> : null}
+      {saveError?.fields.nickname ? (
+        <View className='me__error' role='alert'>
+          {saveError.fields.nickname}
+        </View>
+      ) : null}
       <Text className='me__field-label'>{`单位 / 支部 / 学校（选填，最多 ${UNIT_MAX} 个字）`}</Text>
       <Input className='me__input' value={unit} maxlength={UNIT_MAX * 2} placeholder='例如：某某社区党支部' placeholderClass='me__placeholder' ariaLabel='单位、支部或学校' onInput={(e) => setUnit(e.detail.value)} />
-      {saveError?.fields.unit ? <Text className='me__error'>{saveError.fields.unit}</Text> : null}
+      {saveError?.fields.unit ? (
+        <View className='me__error' role='alert'>
+          {saveError.fields.unit}
+        </View>
+      ) : null}
       {saveError && !Object.keys(saveError.fields).length ? <View className='me__error' role='alert'>{saveError.message}</View> : null}
       <View className='me__form-actions'>
         {data?.nickname ? (
-          <Button className='btn btn--secondary' onClick={() => setEditing(false)}>
-            取消
-          </Button>
+          <Btn onPress={() => setEditing(false)}>取消</Btn>
         ) : null}
-        <Button className='btn btn--primary' loading={saving} disabled={saving} onClick={onSave}>
-          保存
-        </Button>
+        <Btn kind='primary' disabled={saving} onPress={onSave}>
+          {saving ? '正在保存…' : '保存'}
+        </Btn>
       </View>
     </View>
   )

@@ -3,15 +3,16 @@
  */
 import { Text, View } from '@tarojs/components'
 import './banner.scss'
+import { Pressable } from './Pressable'
 
 export function Banner({ message, actionText, onAction, tone = 'info' }: { message: string; actionText?: string; onAction?: () => void; tone?: 'info' | 'warn' }) {
   return (
     <View className={`banner banner--${tone}`} role='status'>
       <Text className='banner__text'>{message}</Text>
       {actionText && onAction ? (
-        <View className='banner__action' role='button' onClick={onAction}>
+        <Pressable className='banner__action' onPress={onAction}>
           {actionText}
-        </View>
+        </Pressable>
       ) : null}
     </View>
   )

@@ -3,7 +3,8 @@
  * a skeleton while loading, a short sentence with an action when empty, and what happened plus
  * 重试 on error.
  */
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Btn } from './Btn'
 import './state-view.scss'
 
 /** Grey placeholder rows while the first load runs. `rows` is the number of card-shaped blocks. */
@@ -28,9 +29,9 @@ export function EmptyState({ message, actionText, onAction }: { message: string;
     <View className='state state--empty' role='status'>
       <Text className='state__message'>{message}</Text>
       {actionText && onAction ? (
-        <Button className='btn btn--secondary state__action' onClick={onAction}>
+        <Btn className='state__action' onPress={onAction}>
           {actionText}
-        </Button>
+        </Btn>
       ) : null}
     </View>
   )
@@ -43,14 +44,12 @@ export function ErrorState({ message, onRetry, backText, onBack }: { message: st
       <Text className='state__message'>{message}</Text>
       <View className='state__actions'>
         {onRetry ? (
-          <Button className='btn btn--primary state__action' onClick={onRetry}>
+          <Btn kind='primary' onPress={onRetry}>
             重试
-          </Button>
+          </Btn>
         ) : null}
         {onBack ? (
-          <Button className='btn btn--secondary state__action' onClick={onBack}>
-            {backText || '返回'}
-          </Button>
+          <Btn onPress={onBack}>{backText || '返回'}</Btn>
         ) : null}
       </View>
     </View>

@@ -32,7 +32,7 @@ function FilterPicker<T>({ title, options, value, onChange }: { title: string; o
   const label = options[index].label
   return (
     <Picker mode='selector' range={options.map((o) => o.label)} value={index} onChange={(e) => onChange(options[Number(e.detail.value)]?.value)}>
-      <View className={`filter-bar__item${value !== undefined ? ' filter-bar__item--active' : ''}`} role='button' aria-label={`${title}：${label}`}>
+      <View className={`filter-bar__item${value !== undefined ? ' filter-bar__item--active' : ''}`} role='button'>
         <Text className='filter-bar__title'>{title}</Text>
         <Text className='filter-bar__value'>{label} ▾</Text>
       </View>

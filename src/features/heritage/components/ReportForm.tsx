@@ -3,11 +3,12 @@
  * report is accepted; a retry after a network failure reuses the same idempotency key, so a
  * report is never filed twice.
  */
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import { REPORT_MAX } from '../../../services/contract/profile'
 import { randomId } from '../../../shared/id'
 import type { ReportInput, ReportReceipt } from '../../../services/contract/profile'
+import { Btn } from '../../../shared/ui/Btn'
 import './report-form.scss'
 
 export function ReportForm({
@@ -33,9 +34,7 @@ export function ReportForm({
     return (
       <View className='report-form' role='status'>
         <Text className='report-form__done'>已收到您的纠错，谢谢！我们核实后会更正。</Text>
-        <Button className='btn btn--secondary' onClick={onClose}>
-          关闭
-        </Button>
+        <Btn onPress={onClose}>关闭</Btn>
       </View>
     )
   }
@@ -77,12 +76,10 @@ export function ReportForm({
       {state.fields?.contact ? <Text className='report-form__error'>{state.fields.contact}</Text> : null}
       {state.error && !state.fields ? <View className='report-form__error' role='alert'>{state.error}</View> : null}
       <View className='report-form__actions'>
-        <Button className='btn btn--secondary' onClick={onClose}>
-          取消
-        </Button>
-        <Button className='btn btn--primary' loading={state.kind === 'sending'} disabled={state.kind === 'sending'} onClick={submit}>
-          提交纠错
-        </Button>
+        <Btn onPress={onClose}>取消</Btn>
+        <Btn kind='primary' disabled={state.kind === 'sending'} onPress={submit}>
+          {state.kind === 'sending' ? '正在提交…' : '提交纠错'}
+        </Btn>
       </View>
     </View>
   )

@@ -4,10 +4,11 @@ import { formatMinutes } from '../../../shared/format'
 import { Tag } from '../../../shared/ui/Tag'
 import type { RouteSummary } from '../model'
 import './cards.scss'
+import { Pressable } from '../../../shared/ui/Pressable'
 
 export function RouteCard({ route, onOpen }: { route: RouteSummary; onOpen: (id: string) => void }) {
   return (
-    <View className='card card--link route-card' role='link' aria-label={route.name} onClick={() => onOpen(route.id)}>
+    <Pressable className='card card--link route-card' role='link' onPress={() => onOpen(route.id)}>
       <Text className='card__title'>{route.name}</Text>
       <Text className='card__meta'>{route.area}</Text>
       <Text className='card__body'>{route.theme}</Text>
@@ -19,6 +20,6 @@ export function RouteCard({ route, onOpen }: { route: RouteSummary; onOpen: (id:
         {route.curated ? <Tag tone='red'>本应用选编</Tag> : <Tag tone='red'>公开发布线路</Tag>}
         {!route.verified ? <Tag tone='gold'>待核实</Tag> : null}
       </View>
-    </View>
+    </Pressable>
   )
 }

@@ -5,6 +5,7 @@
 import { Input, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import './search-bar.scss'
+import { Pressable } from '../../../shared/ui/Pressable'
 
 export function SearchBar({ value, onSearch, placeholder }: { value: string; onSearch: (q: string) => void; placeholder: string }) {
   const [text, setText] = useState(value)
@@ -33,18 +34,16 @@ export function SearchBar({ value, onSearch, placeholder }: { value: string; onS
         }}
       />
       {text ? (
-        <View
+        <Pressable
           className='search-bar__clear'
-          role='button'
-          aria-label='清除搜索'
-          onClick={() => {
+          onPress={() => {
             clearTimeout(timer.current)
             setText('')
             onSearch('')
           }}
         >
           清除
-        </View>
+        </Pressable>
       ) : null}
     </View>
   )

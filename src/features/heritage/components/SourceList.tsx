@@ -7,6 +7,7 @@ import { Text, View } from '@tarojs/components'
 import { hostOf } from '../../../shared/format'
 import type { Source } from '../model'
 import './detail.scss'
+import { Pressable } from '../../../shared/ui/Pressable'
 
 const TIER_LABEL: Record<Source['tier'], string> = { A: '官方或主流媒体', B: '资料库或转载', C: '线索，待核实' }
 
@@ -14,18 +15,16 @@ export function SourceList({ sources }: { sources: Source[] }) {
   return (
     <View className='sources'>
       {sources.map((s) => (
-        <View
+        <Pressable
           key={s.url}
           className='sources__item'
-          role='button'
-          aria-label={`复制来源链接：${s.title}`}
-          onClick={() => {
+          onPress={() => {
             Taro.setClipboardData({ data: s.url }).catch(() => undefined)
           }}
         >
           <Text className='sources__title'>{s.title || hostOf(s.url)}</Text>
           <Text className='sources__meta'>{`${hostOf(s.url)} · ${TIER_LABEL[s.tier]} · 点按复制链接`}</Text>
-        </View>
+        </Pressable>
       ))}
     </View>
   )

@@ -3,7 +3,7 @@
  * site (external stops have no page), how a curated route was composed, and its sources.
  */
 import Taro, { useLoad, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { ReportForm } from '../../../features/heritage/components/ReportForm'
 import { SourceList } from '../../../features/heritage/components/SourceList'
@@ -17,6 +17,9 @@ import { Banner } from '../../../shared/ui/Banner'
 import { Section } from '../../../shared/ui/Section'
 import { ErrorState, Skeleton } from '../../../shared/ui/StateView'
 import { Tag } from '../../../shared/ui/Tag'
+import { Pressable } from '../../../shared/ui/Pressable'
+import { Btn } from '../../../shared/ui/Btn'
+import { H5BackBar } from '../../../shared/ui/H5BackBar'
 import './index.scss'
 
 function RouteDetail({ route, staleSince }: { route: Route; staleSince?: number }) {
@@ -58,14 +61,14 @@ function RouteDetail({ route, staleSince }: { route: Route; staleSince?: number 
         <View className='stops'>
           {route.stops.map((stop, i) =>
             stop.kind === 'site' ? (
-              <View key={`${i}-${stop.siteId}`} className='stops__item stops__item--link' role='link' aria-label={`第 ${i + 1} 站：${stop.name}`} onClick={() => openSite(stop.siteId, stop.name)}>
+              <Pressable key={`${i}-${stop.siteId}`} className='stops__item stops__item--link' role='link' onPress={() => openSite(stop.siteId, stop.name)}>
                 <Text className='stops__index'>{i + 1}</Text>
                 <View className='stops__body'>
                   <Text className='stops__name'>{stop.name}</Text>
                   <Text className='stops__meta'>{[stop.district ?? '县区不详', stop.town].filter(Boolean).join(' · ')}</Text>
                 </View>
                 <Text className='stops__arrow'>›</Text>
-              </View>
+              </Pressable>
             ) : (
               <View key={`${i}-${stop.name}`} className='stops__item'>
                 <Text className='stops__index stops__index--external'>{i + 1}</Text>
@@ -99,9 +102,9 @@ function RouteDetail({ route, staleSince }: { route: Route; staleSince?: number 
             offlineNote={sourceKind === 'mock' ? '当前为离线演示数据，纠错内容保存在本机。' : '纠错内容将发送给内容管理员核实。'}
           />
         ) : (
-          <Button className='btn btn--secondary btn--block' onClick={() => setReporting(true)}>
+          <Btn block onPress={() => setReporting(true)}>
             这条线路有误？纠错
-          </Button>
+          </Btn>
         )}
       </View>
     </View>
@@ -110,13 +113,17 @@ function RouteDetail({ route, staleSince }: { route: Route; staleSince?: number 
 
 export default function RoutePage() {
   const [id, setId] = useState('')
+  const [paramTitle, setParamTitle] = useState('')
   const state = useHeritageStore((s) => (id ? s.routes[id] : undefined))
   const loadRoute = useHeritageStore((s) => s.loadRoute)
 
   useLoad((params) => {
     const routeId = readParam(params, 'id')
     const title = readParam(params, 'title')
-    if (title) Taro.setNavigationBarTitle({ title }).catch(() => undefined)
+    if (title) {
+      setParamTitle(title)
+      Taro.setNavigationBarTitle({ title }).catch(() => undefined)
+    }
     setId(routeId || '-')
     if (routeId) useHeritageStore.getState().loadRoute(routeId)
   })
@@ -140,14 +147,37 @@ export default function RoutePage() {
     return { title: `${name} · 红色文化云学堂`, path: routeUrl(id) }
   })
 
-  if (id === '-') return <ErrorState message='链接里缺少线路编号，无法打开。' backText='去看看线路' onBack={goBackOrExplore} />
-  if (!state || state.status === 'idle' || state.status === 'loading') return <Skeleton rows={3} label='正在加载线路' />
+  const title = state?.status === 'ready' ? state.data.name : paramTitle || '线路详情'
+  const bar = <H5BackBar title={title} onBack={goBackOrExplore} />
+  if (id === '-') return (
+      <View>
+        {bar}
+        <ErrorState message='链接里缺少线路编号，无法打开。' backText='去看看线路' onBack={goBackOrExplore} />
+      </View>
+    )
+  if (!state || state.status === 'idle' || state.status === 'loading') return (
+      <View>
+        {bar}
+        <Skeleton rows={3} label='正在加载线路' />
+      </View>
+    )
   if (state.status === 'error') {
     return state.code === 'NOT_FOUND' ? (
-      <ErrorState message={`没有找到这条线路（编号：${id}）。链接可能有误，或该线路已调整。`} backText='返回线路列表' onBack={goBackOrExplore} />
+      <View>
+        {bar}
+        <ErrorState message={`没有找到这条线路（编号：${id}）。链接可能有误，或该线路已调整。`} backText='返回线路列表' onBack={goBackOrExplore} />
+      </View>
     ) : (
-      <ErrorState message={state.message} onRetry={() => loadRoute(id)} backText='返回' onBack={goBackOrExplore} />
+      <View>
+        {bar}
+        <ErrorState message={state.message} onRetry={() => loadRoute(id)} backText='返回' onBack={goBackOrExplore} />
+      </View>
     )
   }
-  return <RouteDetail route={state.data} staleSince={state.staleSince} />
+  return (
+    <View>
+      {bar}
+      <RouteDetail route={state.data} staleSince={state.staleSince} />
+    </View>
+  )
 }

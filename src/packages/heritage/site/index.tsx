@@ -3,7 +3,7 @@
  * phone where sourced, the routes it belongs to, sources, favourite, share and 纠错.
  */
 import Taro, { useLoad, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { FactTimeline } from '../../../features/heritage/components/FactTimeline'
 import { ReportForm } from '../../../features/heritage/components/ReportForm'
@@ -20,6 +20,9 @@ import { Banner } from '../../../shared/ui/Banner'
 import { Section } from '../../../shared/ui/Section'
 import { ErrorState, Skeleton } from '../../../shared/ui/StateView'
 import { Tag } from '../../../shared/ui/Tag'
+import { Pressable } from '../../../shared/ui/Pressable'
+import { Btn } from '../../../shared/ui/Btn'
+import { H5BackBar } from '../../../shared/ui/H5BackBar'
 import './index.scss'
 
 async function openInMap(site: Site) {
@@ -74,24 +77,15 @@ function SiteDetail({ site, staleSince }: { site: Site; staleSince?: number }) {
         </View>
         {!site.verified ? <Text className='site__warn'>本条目的来源均为待核实的线索类网页，内容仅供参考。</Text> : null}
         <View className='site__actions'>
-          <Button className={`btn ${isFav ? 'btn--primary' : 'btn--secondary'}`} onClick={onFavourite} ariaLabel={isFav ? '取消收藏' : '收藏'}>
+          <Btn kind={isFav ? 'primary' : 'secondary'} onPress={onFavourite}>
             {isFav ? '★ 已收藏' : '☆ 收藏'}
-          </Button>
+          </Btn>
           {process.env.TARO_ENV === 'weapp' ? (
-            <Button className='btn btn--secondary' openType='share'>
-              分享
-            </Button>
+            <Btn openType='share'>分享</Btn>
           ) : (
-            <Button
-              className='btn btn--secondary'
-              onClick={() => Taro.setClipboardData({ data: window.location.href }).then(() => Taro.showToast({ title: '链接已复制', icon: 'none' })).catch(() => undefined)}
-            >
-              复制链接
-            </Button>
+            <Btn onPress={() => Taro.setClipboardData({ data: window.location.href }).then(() => Taro.showToast({ title: '链接已复制', icon: 'none' })).catch(() => undefined)}>复制链接</Btn>
           )}
-          <Button className='btn btn--secondary' onClick={() => setReporting((x) => !x)}>
-            纠错
-          </Button>
+          <Btn onPress={() => setReporting((x) => !x)}>纠错</Btn>
         </View>
       </View>
       {reporting ? (
@@ -115,12 +109,9 @@ function SiteDetail({ site, staleSince }: { site: Site; staleSince?: number }) {
           <Text className='site__value'>{site.address || '地址不详（待补充）'}</Text>
         </View>
         {site.address ? (
-          <Button
-            className='btn btn--secondary site__inline-btn'
-            onClick={() => Taro.setClipboardData({ data: site.address as string }).then(() => Taro.showToast({ title: '地址已复制', icon: 'none' })).catch(() => undefined)}
-          >
+          <Btn className='site__inline-btn' onPress={() => Taro.setClipboardData({ data: site.address as string }).then(() => Taro.showToast({ title: '地址已复制', icon: 'none' })).catch(() => undefined)}>
             复制地址
-          </Button>
+          </Btn>
         ) : null}
         <View className='site__row'>
           <Text className='site__label'>开放时间</Text>
@@ -129,9 +120,9 @@ function SiteDetail({ site, staleSince }: { site: Site; staleSince?: number }) {
         <View className='site__row'>
           <Text className='site__label'>电话</Text>
           {site.phone ? (
-            <View className='site__value site__link' role='button' onClick={() => Taro.makePhoneCall({ phoneNumber: site.phone as string }).catch(() => undefined)}>
+            <Pressable className='site__value site__link' onPress={() => Taro.makePhoneCall({ phoneNumber: site.phone as string }).catch(() => undefined)}>
               {site.phone}
-            </View>
+            </Pressable>
           ) : (
             <Text className='site__value'>暂无资料</Text>
           )}
@@ -143,17 +134,17 @@ function SiteDetail({ site, staleSince }: { site: Site; staleSince?: number }) {
             {site.position && isApproximate(site.position) ? <Tag tone='gold'>约略位置</Tag> : null}
           </View>
         </View>
-        <Button className='btn btn--primary btn--block site__map-btn' onClick={() => openInMap(site)} disabled={!site.position}>
+        <Btn kind='primary' block className='site__map-btn' onPress={() => openInMap(site)} disabled={!site.position}>
           在地图中打开
-        </Button>
+        </Btn>
       </Section>
       <Section title='所属研学线路'>
         {routes.length ? (
           routes.map((r) => (
-            <View key={r.id} className='site__route' role='link' onClick={() => openRoute(r.id, r.name)}>
+            <Pressable key={r.id} className='site__route' role='link' onPress={() => openRoute(r.id, r.name)}>
               <Text className='site__route-name'>{r.name}</Text>
               <Text className='site__route-meta'>{`${r.stopCount} 站 ›`}</Text>
-            </View>
+            </Pressable>
           ))
         ) : routeList.status === 'error' ? (
           <Text className='site__missing'>线路加载失败，下拉可重试。</Text>
@@ -175,13 +166,17 @@ function SiteDetail({ site, staleSince }: { site: Site; staleSince?: number }) {
 
 export default function SitePage() {
   const [id, setId] = useState('')
+  const [paramTitle, setParamTitle] = useState('')
   const state = useHeritageStore((s) => (id ? s.sites[id] : undefined))
   const loadSite = useHeritageStore((s) => s.loadSite)
 
   useLoad((params) => {
     const siteId = readParam(params, 'id')
     const title = readParam(params, 'title')
-    if (title) Taro.setNavigationBarTitle({ title }).catch(() => undefined)
+    if (title) {
+      setParamTitle(title)
+      Taro.setNavigationBarTitle({ title }).catch(() => undefined)
+    }
     setId(siteId || '-')
     const st = useHeritageStore.getState()
     if (siteId) st.loadSite(siteId)
@@ -208,14 +203,37 @@ export default function SitePage() {
     return { title: `${name} · 红色文化云学堂`, path: siteUrl(id) }
   })
 
-  if (id === '-') return <ErrorState message='链接里缺少史迹编号，无法打开。' backText='去看看史迹' onBack={goBackOrExplore} />
-  if (!state || state.status === 'idle' || state.status === 'loading') return <Skeleton rows={3} label='正在加载史迹' />
+  const title = state?.status === 'ready' ? state.data.name : paramTitle || '史迹详情'
+  const bar = <H5BackBar title={title} onBack={goBackOrExplore} />
+  if (id === '-') return (
+      <View>
+        {bar}
+        <ErrorState message='链接里缺少史迹编号，无法打开。' backText='去看看史迹' onBack={goBackOrExplore} />
+      </View>
+    )
+  if (!state || state.status === 'idle' || state.status === 'loading') return (
+      <View>
+        {bar}
+        <Skeleton rows={3} label='正在加载史迹' />
+      </View>
+    )
   if (state.status === 'error') {
     return state.code === 'NOT_FOUND' ? (
-      <ErrorState message={`没有找到这处史迹（编号：${id}）。链接可能有误，或该史迹已调整。`} backText='返回史迹列表' onBack={goBackOrExplore} />
+      <View>
+        {bar}
+        <ErrorState message={`没有找到这处史迹（编号：${id}）。链接可能有误，或该史迹已调整。`} backText='返回史迹列表' onBack={goBackOrExplore} />
+      </View>
     ) : (
-      <ErrorState message={state.message} onRetry={() => loadSite(id)} backText='返回' onBack={goBackOrExplore} />
+      <View>
+        {bar}
+        <ErrorState message={state.message} onRetry={() => loadSite(id)} backText='返回' onBack={goBackOrExplore} />
+      </View>
     )
   }
-  return <SiteDetail site={state.data} staleSince={state.staleSince} />
+  return (
+    <View>
+      {bar}
+      <SiteDetail site={state.data} staleSince={state.staleSince} />
+    </View>
+  )
 }
