@@ -5,8 +5,12 @@
  * `rules/participant.ts`, exactly as the in-process mock source decides them.
  *
  * What the adapter itself does: sign-in (`POST /auth/login` → bearer token), the bearer check
- * on `/me/*` and `POST /reports`, the `Idempotency-Key` header check, CORS for the H5 app, the
- * error body `{ error: { code, message, fields? } }`, and optionally serving the built H5 app.
+ * on `/me/*`, `POST /reports` and the quiz's participant routes, the `Idempotency-Key` header
+ * check, CORS for the H5 app, the error body `{ error: { code, message, fields? } }`, and
+ * optionally serving the built H5 app.
+ *
+ * The quiz routes (`/quiz/*`) live in `quiz-routes.ts`: one `createQuizRules` instance per server,
+ * over its own in-memory store, with demo participants seeded at start-up.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import path from 'node:path'
@@ -21,6 +25,7 @@ import * as heritage from '../../src/services/rules/heritage'
 import { createParticipantRules } from '../../src/services/rules/participant'
 import { createMemoryStore, type KeyValueStore } from '../../src/services/rules/store'
 import { loadDataset } from './dataset'
+import { createQuizRoutes, type QuizRouteName, type QuizServerOptions, type RouteDef } from './quiz-routes'
 
 /** Default token lifetime, in seconds (2 hours, like a WeChat session). */
 export const DEFAULT_TOKEN_TTL_SECONDS = 7200
@@ -43,6 +48,8 @@ export interface ServerOptions {
   staticDir?: string
   /** Log warnings and unexpected errors (pino, to stdout). Default false. */
   logger?: boolean
+  /** The quiz: question bank, demo participants, clock (default: `now`), store. See {@link QuizServerOptions}. */
+  quiz?: QuizServerOptions
 }
 
 /** Generic message for unexpected server failures (the details go to the log only). */
@@ -52,12 +59,6 @@ interface Session {
   participantId: string
   /** ms since the epoch. */
   expiresAt: number
-}
-
-/** A route handler; `pid` is the signed-in participant for routes with `auth: true`, else ''. */
-interface RouteDef {
-  auth?: boolean
-  handle(req: FastifyRequest, pid: string): unknown
 }
 
 function invalid(field: string, message: string): DataError {
@@ -105,7 +106,7 @@ function parseRouteQuery(raw: Record<string, unknown>): RouteQuery {
  * `NOT_FOUND`; a malformed JSON body → 400 `INVALID_INPUT`; anything else → 500 `HTTP` with a
  * generic Chinese message (details logged when `logger` is on).
  *
- * @throws Error when no dataset is given and `mock/data/*.json` is missing or invalid.
+ * @throws Error when no dataset (or question bank) is given and `mock/data/*.json` is missing or invalid.
  */
 export function buildServer(opts: ServerOptions = {}): FastifyInstance {
   const data = opts.dataset ?? loadDataset()
@@ -118,6 +119,7 @@ export function buildServer(opts: ServerOptions = {}): FastifyInstance {
     now
   })
   const sessions = new Map<string, Session>()
+  const quiz = createQuizRoutes(opts.quiz ?? {}, { now, siteExists: (id) => data.sites.some((s) => s.id === id) })
 
   const app = Fastify({
     // Level 'warn': per-request lines (info) stay quiet; unexpected errors are logged.
@@ -175,8 +177,8 @@ export function buildServer(opts: ServerOptions = {}): FastifyInstance {
   const params = (req: FastifyRequest) => req.params as Record<string, string>
   const query = (req: FastifyRequest) => (req.query ?? {}) as Record<string, unknown>
 
-  // One handler per API table entry; the Record type makes a missing one a compile error.
-  const routes: Record<ApiRouteName, RouteDef> = {
+  // One handler per API table entry; the Record types make a missing one a compile error.
+  const heritageRoutes: Record<Exclude<ApiRouteName, QuizRouteName>, RouteDef> = {
     health: { handle: () => ({ ok: true }) },
     login: { handle: (req) => login(req.body) },
     listSites: { handle: (req) => heritage.listSites(data, query(req)) },
@@ -202,6 +204,7 @@ export function buildServer(opts: ServerOptions = {}): FastifyInstance {
       }
     }
   }
+  const routes: Record<ApiRouteName, RouteDef> = { ...heritageRoutes, ...quiz.routes }
 
   for (const name of Object.keys(API) as ApiRouteName[]) {
     const { method, path: url } = API[name]

@@ -1,13 +1,15 @@
 /**
- * Loads the embedded heritage dataset (`mock/data/sites.json`, `mock/data/routes.json`) for the
- * HTTP mock server, validated against the contract schemas so the server never serves a record
- * the client would reject.
+ * Loads the embedded heritage dataset (`mock/data/sites.json`, `mock/data/routes.json`) and the
+ * question bank (`mock/data/questions.json`) for the HTTP mock server, validated against the
+ * contract schemas so the server never serves a record the client would reject.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import * as v from 'valibot'
 import { RouteSchema, SiteSchema } from '../../src/services/contract/heritage'
+import type { Question } from '../../src/services/contract/quiz'
 import type { HeritageDataset } from '../../src/services/rules/heritage'
+import { checkQuestionBank } from '../../src/services/rules/quiz-bank'
 
 /** Directory of the dataset files (`mock/data/`). */
 export const DATA_DIR = path.resolve(__dirname, '..', 'data')
@@ -50,4 +52,21 @@ export function loadDataset(): HeritageDataset {
   if (!routes.success) throw new Error(`routes.json 不符合数据契约: ${describeIssues(routes.issues)}`)
   cached = { sites: sites.output, routes: routes.output }
   return cached
+}
+
+let cachedQuestions: Question[] | undefined
+
+/**
+ * Reads and checks `mock/data/questions.json` (read once, then cached) with the same bank check
+ * the quiz rules and the build script use.
+ * @throws Error (Chinese message) when the file is missing, is not JSON, or the bank has problems.
+ */
+export function loadQuestions(): Question[] {
+  if (cachedQuestions) return cachedQuestions
+  const raw = readJson('questions.json')
+  if (!Array.isArray(raw)) throw new Error('questions.json 应为题目数组 (questions.json must be an array)')
+  const problems = checkQuestionBank(raw)
+  if (problems.length) throw new Error(`questions.json 不符合数据契约: ${problems.slice(0, 5).join('; ')}`)
+  cachedQuestions = raw as Question[]
+  return cachedQuestions
 }

@@ -7,6 +7,9 @@
  * - Offline: the four public reads keep their last good answer in a cache; when the network
  *   fails or times out, the cached copy is returned with `staleSince` set.
  * - Every answer is validated against the contract schemas (see `request.ts`).
+ * - {@link createSession} (sign-in, token, request client) and {@link createCachedReader} (the
+ *   offline cache) are exported for the quiz's remote source (`quiz-remote-source.ts`), which
+ *   shares the sign-in through the stored token.
  */
 import Taro from '@tarojs/taro'
 import * as v from 'valibot'
@@ -36,18 +39,41 @@ export const TOKEN_RENEW_MARGIN_MS = 30_000
 
 const CACHE_INDEX_KEY = '__index__'
 
-/** Options of {@link createRemoteSource}. */
-export interface RemoteSourceOptions {
+/**
+ * Options of {@link createSession}: the sign-in and request part shared by every remote source
+ * (heritage here, the quiz in `quiz-remote-source.ts`).
+ */
+export interface SessionOptions {
   /** API origin without a trailing slash, e.g. `https://api.example.cn` (paths start with `/api/v1`). */
   baseUrl: string
   /** Time allowed for one request, in milliseconds (default 10 000). */
   timeoutMs?: number
   /** Returns the sign-in code. Default: `Taro.login()`'s code on weapp, the stored device id on H5. */
   login?: () => Promise<string>
-  /** Offline cache of public reads. Default: Taro storage with keys prefixed {@link CACHE_PREFIX}. */
-  cache?: KeyValueStore
   /** Clock in ms since the epoch (token expiry, cache timestamps). Tests pass a fake. */
   now?: () => number
+  /** Storage key of the sign-in state; default {@link AUTH_KEY}. Tests give each simulated device its own. */
+  authKey?: string
+}
+
+/** Options of {@link createRemoteSource}. */
+export interface RemoteSourceOptions extends SessionOptions {
+  /** Offline cache of public reads. Default: Taro storage with keys prefixed {@link CACHE_PREFIX}. */
+  cache?: KeyValueStore
+}
+
+/**
+ * A signed-in connection to the API: the request client with the bearer token attached to `auth`
+ * requests. Sessions of the same `baseUrl` share one sign-in through storage ({@link AUTH_KEY}):
+ * a token one of them obtained or renewed is picked up by the others.
+ */
+export interface Session {
+  /** API origin, trailing slashes removed. */
+  readonly baseUrl: string
+  /** The session's clock. */
+  readonly now: () => number
+  /** Sends one request (see `request.ts`); `auth` requests sign in first when needed, and once more on a 401. */
+  readonly request: RequestFn
 }
 
 const StoredAuthSchema = v.object({
@@ -120,31 +146,25 @@ function sortedQuery(query: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * Creates the remote source.
- * Every method rejects only with a {@link DataError}: `NETWORK` / `TIMEOUT` (reads fall back to
- * the cache first), `HTTP`, `BAD_RESPONSE`, or the server's `NOT_FOUND` / `INVALID_INPUT` /
- * `UNAUTHORIZED` / `CONFLICT`.
+ * Creates a session: sign-in (one at a time, shared by concurrent callers), the stored token and
+ * its renewal before expiry, and a second sign-in when the server answers 401.
  */
-export function createRemoteSource(opts: RemoteSourceOptions): DataSource {
+export function createSession(opts: SessionOptions): Session {
   const now = opts.now ?? (() => Date.now())
   const baseUrl = opts.baseUrl.replace(/\/+$/, '')
-  const cache = opts.cache ?? createStorageCache()
   const getCode = opts.login ?? platformLoginCode
+  const authKey = opts.authKey ?? AUTH_KEY
 
-  // ---- identity -------------------------------------------------------------------------------
   let auth: StoredAuth | null = null
   let signingIn: Promise<string> | null = null
 
-  const readAuth = (): StoredAuth | null => {
-    if (auth) return auth
-    const parsed = v.safeParse(StoredAuthSchema, readStorage<unknown>(AUTH_KEY))
-    if (!parsed.success || parsed.output.baseUrl !== baseUrl) return null
-    auth = parsed.output
-    return auth
+  const readStored = (): StoredAuth | null => {
+    const parsed = v.safeParse(StoredAuthSchema, readStorage<unknown>(authKey))
+    return parsed.success && parsed.output.baseUrl === baseUrl ? parsed.output : null
   }
   const forgetAuth = () => {
     auth = null
-    removeStorage(AUTH_KEY)
+    removeStorage(authKey)
   }
 
   /** Signs in (one sign-in at a time, shared by concurrent callers) and returns the new token. */
@@ -162,7 +182,7 @@ export function createRemoteSource(opts: RemoteSourceOptions): DataSource {
           participantId: result.participantId,
           baseUrl
         }
-        writeStorage(AUTH_KEY, auth)
+        writeStorage(authKey, auth)
         return result.token
       } finally {
         signingIn = null
@@ -172,8 +192,13 @@ export function createRemoteSource(opts: RemoteSourceOptions): DataSource {
   }
 
   async function currentToken(): Promise<string> {
-    const a = readAuth()
-    if (a && now() < a.renewAt) return a.token
+    if (auth && now() < auth.renewAt) return auth.token
+    // Another session of this app may have signed in or renewed meanwhile: take its token.
+    const stored = readStored()
+    if (stored && now() < stored.renewAt) {
+      auth = stored
+      return stored.token
+    }
     forgetAuth()
     return signIn()
   }
@@ -188,7 +213,19 @@ export function createRemoteSource(opts: RemoteSourceOptions): DataSource {
     }
   })
 
-  // ---- offline cache of public reads --------------------------------------------------------------
+  return { baseUrl, now, request }
+}
+
+/** Reads a GET answer through the offline cache: see {@link createCachedReader}. */
+export type CachedRead = <S extends v.GenericSchema>(schema: S, path: string, query?: Record<string, unknown>) => Promise<Loaded<v.InferOutput<S>>>
+
+/**
+ * The last-good-copy cache of public reads: a successful answer is saved (at most
+ * {@link MAX_CACHE_ENTRIES}, least recently saved dropped first); when the network fails or times
+ * out, the saved copy is returned with `staleSince`. Corrupt copies are dropped; error answers
+ * are never cached.
+ */
+export function createCachedReader(request: RequestFn, cache: KeyValueStore, now: () => number): CachedRead {
   const safe = <T,>(fn: () => T): T | undefined => {
     try {
       return fn()
@@ -218,7 +255,7 @@ export function createRemoteSource(opts: RemoteSourceOptions): DataSource {
     return undefined
   }
 
-  async function cachedRead<S extends v.GenericSchema>(schema: S, path: string, query?: Record<string, unknown>): Promise<Loaded<v.InferOutput<S>>> {
+  return async function cachedRead<S extends v.GenericSchema>(schema: S, path: string, query?: Record<string, unknown>): Promise<Loaded<v.InferOutput<S>>> {
     const q = query ? sortedQuery(query) : undefined
     const key = `GET ${path}${q ? toQueryString(q) : ''}`
     try {
@@ -233,6 +270,17 @@ export function createRemoteSource(opts: RemoteSourceOptions): DataSource {
       throw err
     }
   }
+}
+
+/**
+ * Creates the remote source.
+ * Every method rejects only with a {@link DataError}: `NETWORK` / `TIMEOUT` (reads fall back to
+ * the cache first), `HTTP`, `BAD_RESPONSE`, or the server's `NOT_FOUND` / `INVALID_INPUT` /
+ * `UNAUTHORIZED` / `CONFLICT`.
+ */
+export function createRemoteSource(opts: RemoteSourceOptions): DataSource {
+  const { request, now } = createSession(opts)
+  const cachedRead = createCachedReader(request, opts.cache ?? createStorageCache(), now)
 
   function siteQueryParams(query: SiteQuery): Record<string, unknown> {
     const { ids, ...rest } = query

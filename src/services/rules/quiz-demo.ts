@@ -69,7 +69,8 @@ export function generateDemoData(o: DemoDataOptions): { participants: ImportPart
       const day = dayList[d]
       const start = starts[d]
       const latest = Math.min(start + DAY_MS - 1, o.nowMs)
-      if (latest - start < 10 * 60_000) continue
+      // No results on days before the epoch (a test clock near 1970): times are never negative.
+      if (start < 0 || latest - start < 10 * 60_000) continue
       let score = 0
       let timeMs = 0
       for (let q = 0; q < COMPETITION_QUESTION_COUNT; q++) {

@@ -969,9 +969,10 @@ export function createQuizRules(store: KeyValueStore, opts: QuizRulesOptions) {
       })
     },
 
-    /** The participant's round in progress (of a mode, or any), newest first; null when none. */
-    getActiveRound(pid: string, mode?: QuizMode): Round | null {
+    /** The participant's round in progress (of a mode, or any), newest first; null when none. @throws `INVALID_INPUT` for an unknown mode */
+    getActiveRound(pid: string, mode?: unknown): Round | null {
       return op(() => {
+        if (mode !== undefined && (typeof mode !== 'string' || !(QUIZ_MODES as readonly string[]).includes(mode))) throw invalid('mode', '答题模式有误')
         const t = now()
         for (const ref of readRefs(pid)) {
           if (mode && ref.mode !== mode) continue
