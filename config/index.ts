@@ -51,6 +51,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // `npm run dev:h5` serves here; 10086 is left to the mock API (`npm run mock`).
+      devServer: { host: '127.0.0.1', port: 10087 },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js'

@@ -4,6 +4,10 @@ export default defineAppConfig({
     {
       root: 'packages/heritage',
       pages: ['site/index', 'route/index']
+    },
+    {
+      root: 'packages/quiz',
+      pages: ['play/index', 'result/index', 'board/index', 'practice/index', 'wrong-book/index', 'rules/index', 'history/index']
     }
   ],
   window: {

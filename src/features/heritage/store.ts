@@ -54,6 +54,8 @@ export interface HeritageState {
   loadFavouriteSites(): Promise<void>
   /** Adds or removes a favourite. Rejects with the DataError so the page can say why. */
   toggleFavourite(siteId: string): Promise<boolean>
+  /** Summaries of the given sites (other features' pages show site names), in the order asked. */
+  lookupSites(ids: string[]): Promise<SiteSummary[]>
   /** Files a 纠错 report; rejects with the DataError (the form keeps the user's text). */
   submitReport(input: ReportInput): Promise<ReportReceipt>
 }
@@ -218,6 +220,16 @@ export const useHeritageStore = create<HeritageState>()((set, get) => ({
       set({ favouriteSites: IDLE })
     }
     return next
+  },
+
+  async lookupSites(ids) {
+    const out: SiteSummary[] = []
+    for (let i = 0; i < ids.length; i += MAX_PAGE_SIZE) {
+      const slice = ids.slice(i, i + MAX_PAGE_SIZE)
+      const res = await getDataSource().listSites({ ids: slice, pageSize: slice.length })
+      out.push(...res.data.items)
+    }
+    return out
   },
 
   submitReport(input) {

@@ -13,6 +13,8 @@ import { useProfileStore } from '../../features/profile/store'
 import { Section } from '../../shared/ui/Section'
 import { EmptyState, ErrorState, Skeleton } from '../../shared/ui/StateView'
 import { Btn } from '../../shared/ui/Btn'
+import { boardUrl, go, historyUrl, wrongBookUrl } from '../../features/quiz/navigation'
+import { Pressable } from '../../shared/ui/Pressable'
 import './index.scss'
 
 function ProfileForm() {
@@ -130,6 +132,20 @@ export default function MePage() {
         我的收藏
       </View>
       <Favourites />
+      <Section title='我的竞答'>
+        {(
+          [
+            ['答题记录', '做过的每一轮、得分和解析', historyUrl()],
+            ['错题本', '答错的题，可以反复练习', wrongBookUrl()],
+            ['排行榜', '我的排名，上榜同意与撤回', boardUrl()]
+          ] as const
+        ).map(([title, note, url]) => (
+          <Pressable key={title} className='me__link' role='link' onPress={() => go(url)}>
+            <Text className='me__link-title'>{title}</Text>
+            <Text className='me__link-note'>{`${note} ›`}</Text>
+          </Pressable>
+        ))}
+      </Section>
       <Section title='关于'>
         <Text className='section__text'>
           {sourceKind === 'mock'

@@ -1,0 +1,39 @@
+/**
+ * Quiz feature types and labels: the contract's shapes, plus the rules text for the 规则 page
+ * (the same text the rules module documents; source: rules/quiz-scoring.ts).
+ */
+export type {
+  AnswerResult, BoardPeriod, Consent, DayStatus, LeaderboardEntry, LeaderboardView, PublicQuestion, QuizMode, Round, RoundItem,
+  RoundResult, RoundSummary, SiteQuizInfo, TopicInfo, UnitBoardEntry, UnitLeaderboardView, WrongBookEntry
+} from '../../services/contract/quiz'
+export {
+  ANSWER_GRACE_MS, BOARD_PERIOD_LABELS, BOARD_PERIODS, COMPETITION_QUESTION_COUNT, COUNTED_ROUNDS_PER_DAY, DAILY_QUESTION_COUNT,
+  QUESTION_TIME_MS, QUESTION_TYPE_LABELS, QUIZ_MODE_LABELS
+} from '../../services/contract/quiz'
+export { SCORING_RULES_TEXT } from '../../services/rules/quiz-scoring'
+
+import type { PracticeSource } from '../../services/contract/quiz'
+
+/** Option letters shown before each option: A, B, C… */
+export const OPTION_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const
+
+/** A short Chinese label for what a practice round practises. */
+export function practiceLabel(p: PracticeSource | null, siteName?: (id: string) => string | undefined): string {
+  if (!p) return ''
+  if (p.kind === 'topic') return `专题：${p.topic}`
+  if (p.kind === 'site') return `史迹：${siteName?.(p.siteId) ?? p.siteId}`
+  return '错题本练习'
+}
+
+/** Seconds (rounded up) left until `deadlineAt`, given the offset between server and device clocks. */
+export function secondsLeft(deadlineAt: number, clockOffsetMs: number, deviceNow: number): number {
+  return Math.max(0, Math.ceil((deadlineAt - (deviceNow + clockOffsetMs)) / 1000))
+}
+
+/** Time used, in ms, as 3 分 05 秒 / 45.2 秒. */
+export function formatTimeUsed(ms: number): string {
+  const s = ms / 1000
+  if (s < 60) return `${s.toFixed(1)} 秒`
+  const m = Math.floor(s / 60)
+  return `${m} 分 ${String(Math.round(s - m * 60)).padStart(2, '0')} 秒`
+}

@@ -1,0 +1,75 @@
+/** 专题练习: practise by topic or by heritage site; untimed, not ranked. */
+import Taro, { useLoad } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { useHeritageStore } from '../../../features/heritage/store'
+import { go, playUrl } from '../../../features/quiz/navigation'
+import { useQuizStore } from '../../../features/quiz/store'
+import { H5BackBar } from '../../../shared/ui/H5BackBar'
+import { Pressable } from '../../../shared/ui/Pressable'
+import { Section } from '../../../shared/ui/Section'
+import { EmptyState, ErrorState, Skeleton } from '../../../shared/ui/StateView'
+import './index.scss'
+
+export default function PracticePage() {
+  const topics = useQuizStore((s) => s.topics)
+  const sites = useQuizStore((s) => s.practiceSites)
+  const [names, setNames] = useState<Record<string, string>>({})
+
+  useLoad(async () => {
+    await useQuizStore.getState().loadPracticeOptions()
+    const ps = useQuizStore.getState().practiceSites
+    if (ps.status === 'ready' && ps.data.length) {
+      try {
+        const found = await useHeritageStore.getState().lookupSites(ps.data.map((s) => s.siteId))
+        setNames(Object.fromEntries(found.map((s) => [s.id, s.name])))
+      } catch {
+        /* names stay as ids; the list still works */
+      }
+    }
+  })
+
+  const retry = () => useQuizStore.getState().loadPracticeOptions()
+  return (
+    <View className='practice'>
+      <H5BackBar title='专题练习' onBack={() => (Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : Taro.switchTab({ url: '/pages/quiz/index' }))} />
+      <Text className='practice__intro'>不限时，答后即看解析，不计入排行。每次 10 题。</Text>
+      <Section title='按专题'>
+        {topics.status === 'ready' ? (
+          topics.data.length ? (
+            topics.data.map((t) => (
+              <Pressable key={t.topic} className='practice__row' role='link' onPress={() => go(playUrl({ mode: 'practice', topic: t.topic }))}>
+                <Text className='practice__name'>{t.topic}</Text>
+                <Text className='practice__count'>{`${t.count} 题 ›`}</Text>
+              </Pressable>
+            ))
+          ) : (
+            <EmptyState message='暂无专题。' />
+          )
+        ) : topics.status === 'error' ? (
+          <ErrorState message={topics.message} onRetry={retry} />
+        ) : (
+          <Skeleton rows={2} label='正在加载专题' />
+        )}
+      </Section>
+      <Section title='按红色史迹'>
+        {sites.status === 'ready' ? (
+          sites.data.length ? (
+            sites.data.map((s) => (
+              <Pressable key={s.siteId} className='practice__row' role='link' onPress={() => go(playUrl({ mode: 'practice', siteId: s.siteId }))}>
+                <Text className='practice__name'>{names[s.siteId] ?? s.siteId}</Text>
+                <Text className='practice__count'>{`${s.count} 题 ›`}</Text>
+              </Pressable>
+            ))
+          ) : (
+            <EmptyState message='暂无与史迹相关的题目。' />
+          )
+        ) : sites.status === 'error' ? (
+          <ErrorState message={sites.message} onRetry={retry} />
+        ) : (
+          <Skeleton rows={2} label='正在加载史迹' />
+        )}
+      </Section>
+    </View>
+  )
+}
