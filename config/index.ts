@@ -69,6 +69,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.optimization.merge({
           splitChunks: {
             cacheGroups: {
+              // The quiz's code and question bank, shared by the quiz pages only: loaded when a
+              // quiz page opens, never on the first screen.
+              quizShared: {
+                name: 'quiz-shared',
+                chunks: 'async',
+                minChunks: 1,
+                priority: 30,
+                enforce: true,
+                test: (module: { resource?: string }) =>
+                  !!module.resource && /[\\/](src[\\/](features[\\/]quiz|services[\\/](quiz-[a-z-]+\.ts|rules[\\/](quiz[a-z-]*|leaderboard)\.ts))|mock[\\/]data[\\/]questions\.json)/.test(module.resource)
+              },
               appShared: {
                 name: 'app-shared',
                 chunks: 'async',
