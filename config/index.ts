@@ -23,7 +23,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // TARO_OUTPUT_ROOT lets a second build (e.g. remote data) sit beside the default one.
+    outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
       '@mock': path.resolve(__dirname, '..', 'mock')

@@ -3,8 +3,9 @@
  * `TARO_APP_DATA_SOURCE=remote` → the HTTP API at `TARO_APP_API_BASE`; anything else → the
  * in-process mock over the embedded dataset.
  *
- * The two implementations are loaded with `require` inside a branch on the build-time constant,
- * so webpack drops the unused one: a remote build does not carry the mock dataset.
+ * The two implementations are loaded with `require` in the two arms of an if/else on the
+ * build-time constant, so webpack drops the unused one (a `require` after an early `return` is
+ * not recognised as dead and would be bundled): a remote build does not carry the mock dataset.
  */
 import type { DataSource } from './datasource'
 
@@ -22,10 +23,11 @@ function create(): DataSource {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { createRemoteSource } = require('./remote-source') as typeof import('./remote-source')
     return createRemoteSource({ baseUrl: process.env.TARO_APP_API_BASE || DEFAULT_API_BASE })
+  } else {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createMockSource } = require('./mock-source') as typeof import('./mock-source')
+    return createMockSource()
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createMockSource } = require('./mock-source') as typeof import('./mock-source')
-  return createMockSource()
 }
 
 /**

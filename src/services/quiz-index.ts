@@ -20,10 +20,11 @@ function create(): QuizSource {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { createRemoteQuizSource } = require('./quiz-remote-source') as typeof import('./quiz-remote-source')
     return createRemoteQuizSource({ baseUrl: process.env.TARO_APP_API_BASE || DEFAULT_API_BASE })
+  } else {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createMockQuizSource } = require('./quiz-mock-source') as typeof import('./quiz-mock-source')
+    return createMockQuizSource()
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createMockQuizSource } = require('./quiz-mock-source') as typeof import('./quiz-mock-source')
-  return createMockQuizSource()
 }
 
 /**
