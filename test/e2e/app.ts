@@ -110,9 +110,10 @@ export interface Scenario {
 /**
  * One browser scenario as a `node:test` test: a fresh Chromium profile and phone page per test;
  * uncaught page errors fail it; a failing test leaves `failed-<slug>.png` for diagnosis.
+ * `opts.timeoutMs` (default 90 s) for long scenarios such as a whole 20-question quiz round.
  */
-export function scenario(name: string, slug: string, body: (s: Scenario) => Promise<void>): void {
-  test(name, { timeout: 90_000 }, async () => {
+export function scenario(name: string, slug: string, body: (s: Scenario) => Promise<void>, opts: { timeoutMs?: number } = {}): void {
+  test(name, { timeout: opts.timeoutMs ?? 90_000 }, async () => {
     const session = await openSession()
     const a11yFailures: string[] = []
     const a11y = async (label: string) => {
@@ -134,4 +135,180 @@ export function scenario(name: string, slug: string, body: (s: Scenario) => Prom
     await session.close()
     if (a11yFailures.length) throw new A11yError(a11yFailures.join('\n'))
   })
+}
+
+// ---------------------------------------------------------------------------------------------
+// 党史互动竞答 (quiz)
+
+/** Quiz pages, as hash-router paths. */
+export const QUIZ_PAGES = {
+  home: 'pages/quiz/index',
+  play: (mode: 'daily' | 'competition' | 'practice', extra: Record<string, string> = {}) =>
+    `packages/quiz/play/index?${new URLSearchParams({ mode, ...extra }).toString()}`,
+  result: 'packages/quiz/result/index',
+  board: 'packages/quiz/board/index',
+  practice: 'packages/quiz/practice/index',
+  wrongBook: 'packages/quiz/wrong-book/index',
+  rules: 'packages/quiz/rules/index',
+  history: 'packages/quiz/history/index'
+}
+
+/** A question of the mock bank (`mock/data/questions.json`): `answer` indexes into `options`. */
+export interface MockQuestion {
+  id: string
+  type: 'single' | 'multiple' | 'judge'
+  text: string
+  options: string[]
+  answer: number[]
+  explanation: string
+  topic: string
+  relatedSiteId: string | null
+}
+
+let questionBank: MockQuestion[] | null = null
+
+/** The mock question bank (the H5 build embeds the same file). */
+export function mockQuestions(): MockQuestion[] {
+  questionBank ??= JSON.parse(readFileSync(path.join(ROOT, 'mock', 'data', 'questions.json'), 'utf8')) as MockQuestion[]
+  return questionBank
+}
+
+/** The bank's question with exactly this text (question texts are unique in the bank). */
+export function mockQuestionByText(value: string): MockQuestion {
+  const hits = mockQuestions().filter((q) => q.text === value.trim())
+  if (hits.length !== 1) throw new Error(`expected one question with text ${JSON.stringify(value)} in mock/data/questions.json, found ${hits.length}`)
+  return hits[0]
+}
+
+/** The router hash of the page (e.g. `#/packages/quiz/play/index?mode=daily`). */
+export function currentHash(page: Page): Promise<string> {
+  return page.evaluate(() => location.hash)
+}
+
+/** Waits until the hash router shows `pagePath` (a prefix of the hash without `#/`). */
+export async function waitForRoute(page: Page, pagePath: string, timeoutMs?: number): Promise<string> {
+  return waitUntil(() => currentHash(page), (h) => h.startsWith(`#/${pagePath}`), `expected to be on ${pagePath}`, timeoutMs)
+}
+
+/** The visible app button (`taro-button-core`) whose text is exactly `label` (or matches it). */
+export function button(page: Page, label: string | RegExp): Locator {
+  const re = typeof label === 'string' ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : label
+  return visible(page, 'taro-button-core').filter({ hasText: re })
+}
+
+/** An entry of the 竞答 tab's menu by its title (每日答题, 竞答, 专题练习, 错题本, 排行榜, 答题记录, 竞答规则). */
+export function quizEntry(page: Page, title: string): Locator {
+  return visible(page, '.quiz-home__entry').filter({ has: page.locator('.quiz-home__entry-title', { hasText: new RegExp(`^\\s*${title}\\s*$`) }) })
+}
+
+/**
+ * Answers the modal Taro's `showModal` draws on H5 (a DOM dialog `.taro__modal`, reused between
+ * calls and hidden with `display: none`): waits until it shows `title`, presses its confirm or
+ * cancel button and waits until it has gone. Returns its title, text and button labels.
+ */
+/** The dialog of Taro's H5 `showModal` while it shows (its wrapper has no box: mask and dialog are fixed). */
+export function modalDialog(page: Page): Locator {
+  return page.locator('.taro__modal .taro-modal__content').filter({ visible: true })
+}
+
+export async function answerModal(page: Page, title: string, choice: 'confirm' | 'cancel'): Promise<{ title: string; content: string; confirmText: string; cancelText: string }> {
+  const modal = modalDialog(page)
+  await modal.filter({ has: page.locator('.taro-modal__title', { hasText: title }) }).waitFor()
+  const seen = {
+    title: (await modal.locator('.taro-modal__title').innerText()).trim(),
+    content: (await modal.locator('.taro-modal__text').innerText()).trim(),
+    confirmText: (await modal.locator('.taro-model__confirm').innerText()).trim(),
+    cancelText: (await modal.locator('.taro-model__cancel').innerText()).trim()
+  }
+  await modal.locator(choice === 'confirm' ? '.taro-model__confirm' : '.taro-model__cancel').click()
+  await modal.waitFor({ state: 'hidden' })
+  return seen
+}
+
+/** What the play page shows of the current question. */
+export interface ShownQuestion {
+  /** `第 n / total 题` as numbers. */
+  number: number
+  total: number
+  text: string
+  /** Option texts in the shown (possibly shuffled) order, without the letters. */
+  options: string[]
+  /** The bank's record of this question. */
+  bank: MockQuestion
+  /** Indexes (in the shown order) of the right options, from the bank's answer. */
+  right: number[]
+}
+
+/**
+ * Waits until the play page shows question `number` (1-based) open for an answer (its submit
+ * button asks for a choice), then reads it and looks it up in the bank by its text.
+ */
+export async function readQuestion(page: Page, number: number, timeoutMs = 15_000): Promise<ShownQuestion> {
+  const progress = visible(page, '.question__progress')
+  const shown = await waitUntil(
+    async () => ((await progress.count()) ? (await progress.innerText()).trim() : ''),
+    (t) => new RegExp(`^第 ${number} / \\d+ 题$`).test(t),
+    `expected question ${number} on the play page`,
+    timeoutMs
+  )
+  // open for an answer: no verdict yet, the submit button asks for a choice
+  await button(page, /^\s*请选择/).waitFor({ timeout: timeoutMs })
+  const total = Number(/\/ (\d+) 题/.exec(shown)![1])
+  const textValue = (await visible(page, '.question__text').innerText()).trim()
+  const options = (await visible(page, '.question .option .option__text').allInnerTexts()).map((t) => t.trim())
+  const bank = mockQuestionByText(textValue)
+  const right = bank.answer.map((a) => options.indexOf(bank.options[a]))
+  if (right.some((i) => i < 0) || options.length !== bank.options.length) {
+    throw new Error(`the options shown for ${JSON.stringify(textValue)} are not the bank's: ${JSON.stringify(options)} vs ${JSON.stringify(bank.options)}`)
+  }
+  return { number, total, text: textValue, options, bank, right: right.sort((a, b) => a - b) }
+}
+
+/** A wrong choice for a question (shown indexes): an option outside the answer, else part of it. */
+export function wrongChoice(q: ShownQuestion): number[] {
+  const other = q.options.findIndex((_, i) => !q.right.includes(i))
+  if (other >= 0) return [other]
+  if (q.right.length > 1) return [q.right[0]]
+  throw new Error(`no wrong choice possible for ${q.text}`)
+}
+
+/** Taps the options (shown indexes), waits until they show as chosen, then presses 确定. */
+export async function submitChoice(page: Page, choice: number[]): Promise<void> {
+  const options = visible(page, '.question .option')
+  for (const i of choice) await options.nth(i).click()
+  await waitUntil(
+    () => options.evaluateAll((els) => els.map((e, i) => (e.classList.contains('option--selected') ? i : -1)).filter((i) => i >= 0)),
+    (sel) => JSON.stringify(sel) === JSON.stringify([...choice].sort((a, b) => a - b)),
+    `options ${choice.join(',')} should be selected`
+  )
+  await button(page, '确定').click()
+}
+
+/** The verdict after 确定: waits for the feedback and returns what it says. */
+export async function readFeedback(page: Page, timeoutMs = 10_000): Promise<{ verdict: string; score: number; scoreText: string; answer: string; explanation: string | null }> {
+  const fb = visible(page, '.play .feedback')
+  await fb.locator('.feedback__verdict').waitFor({ timeout: timeoutMs })
+  const scoreText = (await fb.locator('.feedback__score').innerText()).trim()
+  const m = /^\+(\d+) 分/.exec(scoreText)
+  if (!m) throw new Error(`unexpected feedback score text ${JSON.stringify(scoreText)}`)
+  const explain = fb.locator('.feedback__explain')
+  return {
+    verdict: (await fb.locator('.feedback__verdict').innerText()).trim(),
+    score: Number(m[1]),
+    scoreText,
+    answer: (await fb.locator('.feedback__answer').innerText()).trim(),
+    explanation: (await explain.count()) ? (await explain.innerText()).trim() : null
+  }
+}
+
+/** The `正确答案：` line the feedback should show for a question (letters in the shown order). */
+export function expectedAnswerLine(q: ShownQuestion): string {
+  return `正确答案：${q.right.map((i) => `${'ABCDEF'[i]}. ${q.options[i]}`).join('；')}`
+}
+
+/** The number on the visible countdown, or null when there is none. */
+export async function countdownSeconds(page: Page): Promise<number | null> {
+  const num = visible(page, '.countdown .countdown__num')
+  if (!(await num.count())) return null
+  return Number((await num.innerText()).trim())
 }

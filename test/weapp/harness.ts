@@ -185,6 +185,9 @@ function makeWx(): Record<string, any> {
     reLaunch: asyncApi('reLaunch', (o) => {
       stack.splice(0, stack.length, { url: cleanUrl(o.url), kind: 'reLaunch' })
     }),
+    // the system back button's confirmation (the quiz asks before leaving an unfinished round): recorded
+    enableAlertBeforeUnload: asyncApi('enableAlertBeforeUnload'),
+    disableAlertBeforeUnload: asyncApi('disableAlertBeforeUnload'),
 
     // UI, recorded
     showToast: asyncApi('showToast'),
