@@ -3,6 +3,7 @@
  * the same way everywhere (see shared/params.ts).
  */
 import Taro from '@tarojs/taro'
+import { goBackOr } from '../../shared/navigation'
 import { buildUrl } from '../../shared/params'
 
 export const SITE_PAGE = '/packages/heritage/site/index'
@@ -23,7 +24,5 @@ export function openRoute(id: string, title?: string) {
 
 /** Goes back, or to the 探索 tab when the page was opened directly (shared link, deep link). */
 export function goBackOrExplore() {
-  const pages = Taro.getCurrentPages()
-  if (pages.length > 1) return Taro.navigateBack()
-  return Taro.switchTab({ url: EXPLORE_TAB })
+  return goBackOr(EXPLORE_TAB)
 }

@@ -148,6 +148,16 @@ export const useQuizStore = create<QuizState>()((set, get) => {
     return get().finish()
   }
 
+  /** Loads one list into its LoadState: a skeleton only on the first load, the error when nothing is shown. */
+  async function loadInto<K extends 'dayStatus' | 'consent' | 'wrongBook' | 'rounds'>(k: K, fetch: () => Promise<QuizState[K] extends LoadState<infer T> ? T : never>): Promise<void> {
+    if (get()[k].status !== 'ready') set({ [k]: LOADING } as Partial<QuizState>)
+    try {
+      set({ [k]: { status: 'ready', refreshing: false, data: await fetch() } } as Partial<QuizState>)
+    } catch (err) {
+      set({ [k]: errorState(err) } as Partial<QuizState>)
+    }
+  }
+
   async function refreshRound(): Promise<Round | null> {
     const round = get().round
     if (!round) return null
@@ -325,23 +335,8 @@ export const useQuizStore = create<QuizState>()((set, get) => {
       set({ phase: { kind: 'idle' }, request: null })
     },
 
-    async loadDayStatus() {
-      if (get().dayStatus.status !== 'ready') set({ dayStatus: LOADING })
-      try {
-        set({ dayStatus: { status: 'ready', refreshing: false, data: await getQuizSource().getDayStatus() } })
-      } catch (err) {
-        set({ dayStatus: errorState(err) })
-      }
-    },
-
-    async loadConsent() {
-      if (get().consent.status !== 'ready') set({ consent: LOADING })
-      try {
-        set({ consent: { status: 'ready', refreshing: false, data: await getQuizSource().getConsent() } })
-      } catch (err) {
-        set({ consent: errorState(err) })
-      }
-    },
+    loadDayStatus: () => loadInto('dayStatus', () => getQuizSource().getDayStatus()),
+    loadConsent: () => loadInto('consent', () => getQuizSource().getConsent()),
 
     async loadPracticeOptions() {
       set({ topics: LOADING, practiceSites: LOADING })
@@ -353,23 +348,8 @@ export const useQuizStore = create<QuizState>()((set, get) => {
       })
     },
 
-    async loadWrongBook() {
-      if (get().wrongBook.status !== 'ready') set({ wrongBook: LOADING })
-      try {
-        set({ wrongBook: { status: 'ready', refreshing: false, data: await getQuizSource().getWrongBook() } })
-      } catch (err) {
-        set({ wrongBook: errorState(err) })
-      }
-    },
-
-    async loadRounds() {
-      if (get().rounds.status !== 'ready') set({ rounds: LOADING })
-      try {
-        set({ rounds: { status: 'ready', refreshing: false, data: await getQuizSource().listRounds(50) } })
-      } catch (err) {
-        set({ rounds: errorState(err) })
-      }
-    },
+    loadWrongBook: () => loadInto('wrongBook', () => getQuizSource().getWrongBook()),
+    loadRounds: () => loadInto('rounds', () => getQuizSource().listRounds(50)),
 
     async loadResult(roundId) {
       if (get().results[roundId]?.status === 'ready') return

@@ -9,6 +9,7 @@ import { openRoute } from '../../features/heritage/navigation'
 import { useHeritageStore, type ExploreTab } from '../../features/heritage/store'
 import { ErrorState, Skeleton } from '../../shared/ui/StateView'
 import { Pressable } from '../../shared/ui/Pressable'
+import { noticeDialog } from '../../shared/ui/dialog'
 import './index.scss'
 
 interface Tile {
@@ -25,7 +26,7 @@ function goExplore(tab: ExploreTab) {
 }
 
 function notYet(name: string) {
-  Taro.showModal({ title: `${name}正在建设中`, content: '这项功能还没有上线，上线后会在这里打开。可以先看看研学线路和红色史迹。', showCancel: false, confirmText: '知道了' })
+  noticeDialog({ title: `${name}正在建设中`, content: '这项功能还没有上线，上线后会在这里打开。可以先看看研学线路和红色史迹。' })
 }
 
 export default function HomePage() {

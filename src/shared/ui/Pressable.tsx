@@ -8,8 +8,8 @@ import type { ReactNode } from 'react'
 
 export interface PressableProps {
   className?: string
-  role?: 'button' | 'link' | 'tab'
-  /** For `role='tab'`: whether this tab is the selected one. */
+  role?: 'button' | 'link' | 'tab' | 'radio' | 'checkbox'
+  /** For `role='tab'`: whether this tab is the selected one; for `radio`/`checkbox`: whether it is checked. */
   selected?: boolean
   onPress: () => void
   children: ReactNode
@@ -30,7 +30,8 @@ export function keyboardProps(onPress: () => void): Record<string, unknown> {
 }
 
 export function Pressable({ className, role = 'button', selected, onPress, children }: PressableProps) {
-  const extra = role === 'tab' ? { 'aria-selected': selected ? 'true' : 'false' } : {}
+  const state = selected ? 'true' : 'false'
+  const extra = role === 'tab' ? { 'aria-selected': state } : role === 'radio' || role === 'checkbox' ? { 'aria-checked': state } : {}
   return (
     <View className={className} role={role} onClick={onPress} {...extra} {...keyboardProps(onPress)}>
       {children}

@@ -53,7 +53,7 @@ export function QuestionCard({
           const right = result ? result.correctChoice.includes(i) : false
           const cls = ['option', selected ? 'option--selected' : '', result && right ? 'option--right' : '', result && selected && !right ? 'option--wrong' : ''].filter(Boolean).join(' ')
           return (
-            <Pressable key={`${question.id}-${i}`} className={cls} role='button' onPress={() => pick(i)}>
+            <Pressable key={`${question.id}-${i}`} className={cls} role={multiple ? 'checkbox' : 'radio'} selected={selected} onPress={() => pick(i)}>
               <Text className='option__letter'>{OPTION_LETTERS[i]}</Text>
               <Text className='option__text'>{opt}</Text>
               {result && right ? <Text className='option__mark'>正确答案</Text> : result && selected ? <Text className='option__mark'>你的选择</Text> : selected ? <Text className='option__mark'>已选</Text> : null}

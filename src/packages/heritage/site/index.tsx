@@ -23,6 +23,7 @@ import { Tag } from '../../../shared/ui/Tag'
 import { Pressable } from '../../../shared/ui/Pressable'
 import { Btn } from '../../../shared/ui/Btn'
 import { H5BackBar } from '../../../shared/ui/H5BackBar'
+import { confirmDialog } from '../../../shared/ui/dialog'
 import './index.scss'
 
 async function openInMap(site: Site) {
@@ -32,8 +33,8 @@ async function openInMap(site: Site) {
     return
   }
   if (isApproximate(p)) {
-    const res = await Taro.showModal({ title: '位置只是大致范围', content: approximateWarning(p, site.address), confirmText: '仍要打开', cancelText: '取消' })
-    if (!res.confirm) return
+    const ok = await confirmDialog({ title: '位置只是大致范围', content: approximateWarning(p, site.address), confirmText: '仍要打开' })
+    if (!ok) return
   }
   if (process.env.TARO_ENV === 'h5') {
     // H5 has no map app to hand over to: open Amap's marker page (GCJ-02, "gaode" coordinates).

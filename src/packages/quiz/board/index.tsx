@@ -17,6 +17,8 @@ import { Pressable } from '../../../shared/ui/Pressable'
 import { Section } from '../../../shared/ui/Section'
 import { EmptyState, ErrorState, Skeleton } from '../../../shared/ui/StateView'
 import { Tag } from '../../../shared/ui/Tag'
+import { confirmDialog } from '../../../shared/ui/dialog'
+import { goBackOr } from '../../../shared/navigation'
 import './index.scss'
 
 type Kind = 'people' | 'units'
@@ -74,8 +76,8 @@ function ConsentPanel() {
         <Text className='consent__text'>{`你已同意以“${consent.data.nickname}”${consent.data.unit ? `（${consent.data.unit}）` : ''}显示在排行榜上。`}</Text>
         <Btn
           onPress={async () => {
-            const res = await Taro.showModal({ title: '撤回同意？', content: '撤回后，你的昵称和单位将从所有排行榜中移除。', confirmText: '撤回', cancelText: '取消' })
-            if (!res.confirm) return
+            const ok = await confirmDialog({ title: '撤回同意？', content: '撤回后，你的昵称和单位将从所有排行榜中移除。', confirmText: '撤回' })
+            if (!ok) return
             try {
               await useQuizStore.getState().withdraw()
               Taro.showToast({ title: '已从排行榜移除', icon: 'none' })
@@ -193,7 +195,7 @@ export default function BoardPage() {
   })
   return (
     <View className='board'>
-      <H5BackBar title='排行榜' onBack={() => (Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : Taro.switchTab({ url: '/pages/quiz/index' }))} />
+      <H5BackBar title='排行榜' onBack={() => goBackOr('/pages/quiz/index')} />
       <ConsentPanel />
       <View className='board__tabs' role='tablist'>
         {BOARD_PERIODS.map((p) => (

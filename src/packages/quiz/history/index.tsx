@@ -1,5 +1,5 @@
 /** 答题记录 (linked from 我的 and 竞答): past rounds, newest first; a round in progress can be resumed. */
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { formatTimeUsed, practiceLabel, QUIZ_MODE_LABELS } from '../../../features/quiz/model'
 import { go, playUrl, resultUrl } from '../../../features/quiz/navigation'
@@ -9,6 +9,7 @@ import { H5BackBar } from '../../../shared/ui/H5BackBar'
 import { Pressable } from '../../../shared/ui/Pressable'
 import { EmptyState, ErrorState, Skeleton } from '../../../shared/ui/StateView'
 import { Tag } from '../../../shared/ui/Tag'
+import { goBackOr } from '../../../shared/navigation'
 import './index.scss'
 
 export default function HistoryPage() {
@@ -38,7 +39,7 @@ export default function HistoryPage() {
     ))
   return (
     <View className='history'>
-      <H5BackBar title='答题记录' onBack={() => (Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : Taro.switchTab({ url: '/pages/me/index' }))} />
+      <H5BackBar title='答题记录' onBack={() => goBackOr('/pages/me/index')} />
       {body}
     </View>
   )

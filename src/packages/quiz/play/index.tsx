@@ -16,6 +16,8 @@ import { readParam } from '../../../shared/params'
 import { Btn } from '../../../shared/ui/Btn'
 import { H5BackBar } from '../../../shared/ui/H5BackBar'
 import { ErrorState, Skeleton } from '../../../shared/ui/StateView'
+import { confirmDialog } from '../../../shared/ui/dialog'
+import { goBackOr } from '../../../shared/navigation'
 import './index.scss'
 
 const LEAVE_MESSAGE = '本轮还没有答完。离开后计时不会暂停，回来可以接着答。确定离开吗？'
@@ -38,12 +40,10 @@ async function confirmLeave() {
   const st = useQuizStore.getState()
   const inProgress = st.round?.status === 'in_progress' && st.phase.kind !== 'finished'
   if (inProgress) {
-    const res = await Taro.showModal({ title: '确定离开本轮？', content: LEAVE_MESSAGE, confirmText: '离开', cancelText: '继续答题' })
-    if (!res.confirm) return
+    const ok = await confirmDialog({ title: '确定离开本轮？', content: LEAVE_MESSAGE, confirmText: '离开', cancelText: '继续答题' })
+    if (!ok) return
   }
-  const pages = Taro.getCurrentPages()
-  if (pages.length > 1) Taro.navigateBack()
-  else Taro.switchTab({ url: '/pages/quiz/index' })
+  goBackOr('/pages/quiz/index')
 }
 
 export default function PlayPage() {

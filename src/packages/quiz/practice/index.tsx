@@ -1,5 +1,5 @@
 /** 专题练习: practise by topic or by heritage site; untimed, not ranked. */
-import Taro, { useLoad } from '@tarojs/taro'
+import { useLoad } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { useHeritageStore } from '../../../features/heritage/store'
@@ -9,6 +9,7 @@ import { H5BackBar } from '../../../shared/ui/H5BackBar'
 import { Pressable } from '../../../shared/ui/Pressable'
 import { Section } from '../../../shared/ui/Section'
 import { EmptyState, ErrorState, Skeleton } from '../../../shared/ui/StateView'
+import { goBackOr } from '../../../shared/navigation'
 import './index.scss'
 
 export default function PracticePage() {
@@ -32,7 +33,7 @@ export default function PracticePage() {
   const retry = () => useQuizStore.getState().loadPracticeOptions()
   return (
     <View className='practice'>
-      <H5BackBar title='专题练习' onBack={() => (Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : Taro.switchTab({ url: '/pages/quiz/index' }))} />
+      <H5BackBar title='专题练习' onBack={() => goBackOr('/pages/quiz/index')} />
       <Text className='practice__intro'>不限时，答后即看解析，不计入排行。每次 10 题。</Text>
       <Section title='按专题'>
         {topics.status === 'ready' ? (

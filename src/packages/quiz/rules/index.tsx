@@ -1,15 +1,15 @@
 /** 竞答规则: the scoring formula, the time window, daily limits and ranking rules, as the server applies them. */
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { SCORING_RULES_TEXT } from '../../../features/quiz/model'
 import { H5BackBar } from '../../../shared/ui/H5BackBar'
 import { Section } from '../../../shared/ui/Section'
+import { goBackOr } from '../../../shared/navigation'
 import './index.scss'
 
 export default function RulesPage() {
   return (
     <View className='rules'>
-      <H5BackBar title='竞答规则' onBack={() => (Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : Taro.switchTab({ url: '/pages/quiz/index' }))} />
+      <H5BackBar title='竞答规则' onBack={() => goBackOr('/pages/quiz/index')} />
       <Section title='规则'>
         {SCORING_RULES_TEXT.map((t, i) => (
           <View key={i} className='rules__item'>

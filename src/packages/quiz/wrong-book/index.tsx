@@ -1,5 +1,5 @@
 /** 错题本: every wrongly answered question; practise them; a question leaves after two right answers. */
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { go, playUrl, siteUrl } from '../../../features/quiz/navigation'
 import { useQuizStore } from '../../../features/quiz/store'
@@ -8,6 +8,7 @@ import { Btn } from '../../../shared/ui/Btn'
 import { H5BackBar } from '../../../shared/ui/H5BackBar'
 import { Pressable } from '../../../shared/ui/Pressable'
 import { EmptyState, ErrorState, Skeleton } from '../../../shared/ui/StateView'
+import { goBackOr } from '../../../shared/navigation'
 import './index.scss'
 
 export default function WrongBookPage() {
@@ -44,7 +45,7 @@ export default function WrongBookPage() {
     )
   return (
     <View className='wrong'>
-      <H5BackBar title='错题本' onBack={() => (Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : Taro.switchTab({ url: '/pages/quiz/index' }))} />
+      <H5BackBar title='错题本' onBack={() => goBackOr('/pages/quiz/index')} />
       {body}
     </View>
   )
