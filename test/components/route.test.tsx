@@ -15,7 +15,7 @@ describe('RoutePage', () => {
     await screen.findByText(`站点（${route.stops.length}）`)
     const names = [...document.querySelectorAll('.stops__name')].map((n) => n.textContent)
     expect(names).toEqual(route.stops.map((s) => s.name))
-    expect(screen.getAllByText(/非红色史迹站点/).length).toBe(route.stops.filter((s) => s.kind === 'external').length)
+    expect(screen.getAllByText(/不在本应用收录的史迹中/).length).toBe(route.stops.filter((s) => s.kind === 'external').length)
     const firstSite = route.stops.find((s) => s.kind === 'site')!
     fireEvent.click(screen.getByText(firstSite.name))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/heritage/site/index?id=${(firstSite as { siteId: string }).siteId}&title=${encodeURIComponent(firstSite.name)}` })

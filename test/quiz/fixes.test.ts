@@ -40,3 +40,17 @@ describe('demo data on a clock near the epoch', () => {
     expect(a.results.every((r) => r.finishedAt > Date.UTC(2026, 10, 23))).toBe(true)
   })
 })
+
+describe('display text and report text characters', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { checkDisplayText, hasControlChars } = require('../../src/services/contract/profile') as typeof import('../../src/services/contract/profile')
+  it('accepts emoji built with zero-width joiners, rejects invisible and bidi characters', () => {
+    expect(checkDisplayText('👩‍💻老张', '昵称', 20, true)).toEqual({ ok: true, value: '👩‍💻老张' })
+    for (const bad of ['老\u0007张', '老\u202e张', '老\u2060张', '老\u00ad张', '老\ufeff张']) expect(checkDisplayText(bad, '昵称', 20, true).ok).toBe(false)
+  })
+  it('lets free text keep line breaks but not control characters', () => {
+    expect(hasControlChars('第一行\n第二行\t。')).toBe(false)
+    expect(hasControlChars('有误\u0007')).toBe(true)
+    expect(hasControlChars('有误\u202e')).toBe(true)
+  })
+})

@@ -66,7 +66,7 @@ describe('答题 (packages/quiz/play/index)', () => {
 
     // an unfinished round asks before the system back button leaves it
     await waitFor(() => callsOf('enableAlertBeforeUnload').length, () => 'enableAlertBeforeUnload was not called')
-    expect(callsOf('enableAlertBeforeUnload').at(-1).message).toMatch(/计时不会暂停/)
+    expect(callsOf('enableAlertBeforeUnload').at(-1).message).toMatch(/从“答题记录”回来接着答/)
 
     for (const a of q!.answer) await play.tap(q!.options[a])
     await play.waitForText('确定')

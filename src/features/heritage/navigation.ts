@@ -5,6 +5,7 @@
 import Taro from '@tarojs/taro'
 import { goBackOr } from '../../shared/navigation'
 import { buildUrl } from '../../shared/params'
+import { useHeritageStore, type ExploreTab } from './store'
 
 export const SITE_PAGE = '/packages/heritage/site/index'
 export const ROUTE_PAGE = '/packages/heritage/route/index'
@@ -23,6 +24,10 @@ export function openRoute(id: string, title?: string) {
 }
 
 /** Goes back, or to the 探索 tab when the page was opened directly (shared link, deep link). */
-export function goBackOrExplore() {
+export function goBackOrExplore(tab?: ExploreTab) {
+  if (tab && Taro.getCurrentPages().length <= 1) useHeritageStore.getState().setExploreTab(tab)
   return goBackOr(EXPLORE_TAB)
 }
+
+/** Back, or to the 探索 tab showing 红色史迹 (from a site page opened directly). */
+export const goBackOrSites = () => goBackOrExplore('sites')

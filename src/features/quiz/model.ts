@@ -21,7 +21,10 @@ export const OPTION_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const
 export function practiceLabel(p: PracticeSource | null, siteName?: (id: string) => string | undefined): string {
   if (!p) return ''
   if (p.kind === 'topic') return `专题：${p.topic}`
-  if (p.kind === 'site') return `史迹：${siteName?.(p.siteId) ?? p.siteId}`
+  if (p.kind === 'site') {
+    const name = siteName?.(p.siteId)
+    return name ? `史迹：${name}` : '按史迹练习'
+  }
   return '错题本练习'
 }
 
@@ -32,8 +35,9 @@ export function secondsLeft(deadlineAt: number, clockOffsetMs: number, deviceNow
 
 /** Time used, in ms, as 3 分 05 秒 / 45.2 秒. */
 export function formatTimeUsed(ms: number): string {
-  const s = ms / 1000
-  if (s < 60) return `${s.toFixed(1)} 秒`
-  const m = Math.floor(s / 60)
-  return `${m} 分 ${String(Math.round(s - m * 60)).padStart(2, '0')} 秒`
+  const tenths = Math.round(Math.max(0, ms) / 100)
+  if (tenths < 600) return `${(tenths / 10).toFixed(1)} 秒`
+  const whole = Math.round(ms / 1000)
+  const m = Math.floor(whole / 60)
+  return `${m} 分 ${String(whole % 60).padStart(2, '0')} 秒`
 }

@@ -20,7 +20,7 @@ export type PlayPhase =
   | { kind: 'feedback'; index: number; result: AnswerResult }
   | { kind: 'finishing' }
   | { kind: 'finished'; roundId: string }
-  | { kind: 'error'; message: string; code: string; retry: 'start' | 'answer' | 'next' | 'finish'; choice?: number[] }
+  | { kind: 'error'; message: string; code: string; retry: 'start' | 'answer' | 'next' | 'finish'; retryable: boolean; choice?: number[] }
 
 /** What to play: a mode and, for practice, one of topic / site / wrong book; or a round to resume. */
 export interface PlayRequest {
@@ -84,7 +84,7 @@ let waitTimer: ReturnType<typeof setTimeout> | undefined
 
 function errorPhase(err: unknown, retry: 'start' | 'answer' | 'next' | 'finish', choice?: number[]): PlayPhase {
   const e = errorState(err)
-  return { kind: 'error', message: e.message, code: e.code, retry, choice }
+  return { kind: 'error', message: e.message, code: e.code, retry, retryable: e.retryable, choice }
 }
 
 function withItem(round: Round, item: RoundItem): Round {

@@ -53,7 +53,7 @@ export default function HomePage() {
   const tiles: Tile[] = [
     { key: 'routes', title: '研学线路', note: '按线路走读', ready: true, onTap: () => goExplore('routes') },
     { key: 'sites', title: '红色史迹', note: '史实与来源', ready: true, onTap: () => goExplore('sites') },
-    { key: 'quiz', title: '党史竞答', note: '建设中', ready: false, onTap: () => Taro.switchTab({ url: '/pages/quiz/index' }) },
+    { key: 'quiz', title: '党史竞答', note: '每日答题', ready: true, onTap: () => Taro.switchTab({ url: '/pages/quiz/index' }) },
     { key: 'vr', title: '云游VR展厅', note: '建设中', ready: false, onTap: () => notYet('云游VR展厅') },
     { key: 'booking', title: '点单约课', note: '建设中', ready: false, onTap: () => notYet('点单约课') }
   ]

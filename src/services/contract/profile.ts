@@ -10,10 +10,19 @@ export const UNIT_MAX = 40
 /** Longest error report text, in characters. */
 export const REPORT_MAX = 500
 
-// Control characters (C0, DEL, C1), Unicode bidi/zero-width format characters, line/paragraph
-// separators and the byte-order mark.
+// Control characters (C0, DEL, C1), invisible format characters (soft hyphen, zero-width space,
+// word joiners, bidi marks, embeddings and isolates), line/paragraph separators and the BOM.
+// The zero-width (non-)joiners U+200C/U+200D are allowed: emoji such as 👩‍💻 are built with them.
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/
+// The same, but allowing line breaks and tabs (longer free text such as a 纠错 report).
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/
+
+/** Whether free text (line breaks allowed) contains control or invisible format characters. */
+export function hasControlChars(text: string): boolean {
+  return CONTROL_CHARS_IN_TEXT.test(text)
+}
 
 /**
  * Checks a short display text (nickname or unit name) and returns it trimmed.

@@ -3,7 +3,7 @@
  * reports. Shared by the in-process mock source and the HTTP mock server; callers pass the
  * participant id they have authenticated (mock: the local id; server: from the bearer token).
  */
-import { checkDisplayText, NICKNAME_MAX, REPORT_MAX, UNIT_MAX, type Profile, type ProfileInput, type ReportInput, type ReportReceipt } from '../contract/profile'
+import { checkDisplayText, hasControlChars, NICKNAME_MAX, REPORT_MAX, UNIT_MAX, type Profile, type ProfileInput, type ReportInput, type ReportReceipt } from '../contract/profile'
 import { DataError } from '../errors'
 import type { KeyValueStore } from './store'
 
@@ -45,6 +45,7 @@ export function validateReportInput(input: unknown): ReportInput {
   if (typeof obj.targetId !== 'string' || !obj.targetId) fields.targetId = '纠错对象有误'
   const msg = typeof obj.message === 'string' ? obj.message.trim() : ''
   if ([...msg].length < 2) fields.message = '请写下哪里有误（至少 2 个字）'
+  else if (hasControlChars(msg)) fields.message = '内容含有不可见的控制字符，请删除后重试'
   else if ([...msg].length > REPORT_MAX) fields.message = `最多 ${REPORT_MAX} 个字`
   const contact = checkDisplayText(obj.contact, '联系方式', 40, false)
   if (!contact.ok) fields.contact = contact.message

@@ -23,6 +23,7 @@ export function SearchBar({ value, onSearch, placeholder }: { value: string; onS
         className='search-bar__input'
         type='text'
         confirmType='search'
+        maxlength={50}
         value={text}
         placeholder={placeholder}
         placeholderClass='search-bar__placeholder'

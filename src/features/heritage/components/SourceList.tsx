@@ -9,7 +9,7 @@ import type { Source } from '../model'
 import './detail.scss'
 import { Pressable } from '../../../shared/ui/Pressable'
 
-const TIER_LABEL: Record<Source['tier'], string> = { A: '官方或主流媒体', B: '资料库或转载', C: '线索，待核实' }
+const TIER_LABEL: Record<Source['tier'], string> = { A: '官方或主流媒体报道（含转载）', B: '资料库或转载', C: '线索，待核实' }
 
 export function SourceList({ sources }: { sources: Source[] }) {
   return (

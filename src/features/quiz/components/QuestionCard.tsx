@@ -38,7 +38,8 @@ export function QuestionCard({
     if (locked) return
     setChosen((cur) => (multiple ? (cur.includes(i) ? cur.filter((x) => x !== i) : [...cur, i].sort((a, b) => a - b)) : [i]))
   }
-  const shownChoice = result?.choice ?? chosen
+  // After the verdict only what the server accepted counts (a timed-out question has no choice).
+  const shownChoice = result ? (result.choice ?? []) : chosen
   return (
     <View className='question'>
       <View className='question__meta'>

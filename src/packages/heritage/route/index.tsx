@@ -74,7 +74,7 @@ function RouteDetail({ route, staleSince }: { route: Route; staleSince?: number 
                 <Text className='stops__index stops__index--external'>{i + 1}</Text>
                 <View className='stops__body'>
                   <Text className='stops__name'>{stop.name}</Text>
-                  <Text className='stops__meta'>{stop.note ? `非红色史迹站点：${stop.note}` : '非红色史迹站点（企业、展馆等），暂无详情页'}</Text>
+                  <Text className='stops__meta'>{stop.note ? `不在本应用收录的史迹中：${stop.note}` : '不在本应用收录的史迹中，暂无详情页'}</Text>
                 </View>
               </View>
             )
@@ -148,11 +148,11 @@ export default function RoutePage() {
   })
 
   const title = state?.status === 'ready' ? state.data.name : paramTitle || '线路详情'
-  const bar = <H5BackBar title={title} onBack={goBackOrExplore} />
+  const bar = <H5BackBar title={title} onBack={() => goBackOrExplore('routes')} />
   if (id === '-') return (
       <View>
         {bar}
-        <ErrorState message='链接里缺少线路编号，无法打开。' backText='去看看线路' onBack={goBackOrExplore} />
+        <ErrorState message='链接里缺少线路编号，无法打开。' backText='去看看线路' onBack={() => goBackOrExplore('routes')} />
       </View>
     )
   if (!state || state.status === 'idle' || state.status === 'loading') return (
@@ -165,12 +165,12 @@ export default function RoutePage() {
     return state.code === 'NOT_FOUND' ? (
       <View>
         {bar}
-        <ErrorState message={`没有找到这条线路（编号：${id}）。链接可能有误，或该线路已调整。`} backText='返回线路列表' onBack={goBackOrExplore} />
+        <ErrorState message={`没有找到这条线路（编号：${id}）。链接可能有误，或该线路已调整。`} backText='返回线路列表' onBack={() => goBackOrExplore('routes')} />
       </View>
     ) : (
       <View>
         {bar}
-        <ErrorState message={state.message} onRetry={() => loadRoute(id)} backText='返回' onBack={goBackOrExplore} />
+        <ErrorState message={state.message} onRetry={() => loadRoute(id)} backText='返回' onBack={() => goBackOrExplore('routes')} />
       </View>
     )
   }

@@ -10,7 +10,7 @@ import { ReportForm } from '../../../features/heritage/components/ReportForm'
 import { SiteCover } from '../../../features/heritage/components/SiteCover'
 import { SourceList } from '../../../features/heritage/components/SourceList'
 import { CATEGORY_LABELS, type Site } from '../../../features/heritage/model'
-import { goBackOrExplore, openRoute, siteUrl } from '../../../features/heritage/navigation'
+import { goBackOrSites, openRoute, siteUrl } from '../../../features/heritage/navigation'
 import { approximateWarning, describePosition, isApproximate } from '../../../features/heritage/position'
 import { useHeritageStore } from '../../../features/heritage/store'
 import { useProfileStore } from '../../../features/profile/store'
@@ -205,11 +205,11 @@ export default function SitePage() {
   })
 
   const title = state?.status === 'ready' ? state.data.name : paramTitle || '史迹详情'
-  const bar = <H5BackBar title={title} onBack={goBackOrExplore} />
+  const bar = <H5BackBar title={title} onBack={goBackOrSites} />
   if (id === '-') return (
       <View>
         {bar}
-        <ErrorState message='链接里缺少史迹编号，无法打开。' backText='去看看史迹' onBack={goBackOrExplore} />
+        <ErrorState message='链接里缺少史迹编号，无法打开。' backText='去看看史迹' onBack={goBackOrSites} />
       </View>
     )
   if (!state || state.status === 'idle' || state.status === 'loading') return (
@@ -222,12 +222,12 @@ export default function SitePage() {
     return state.code === 'NOT_FOUND' ? (
       <View>
         {bar}
-        <ErrorState message={`没有找到这处史迹（编号：${id}）。链接可能有误，或该史迹已调整。`} backText='返回史迹列表' onBack={goBackOrExplore} />
+        <ErrorState message={`没有找到这处史迹（编号：${id}）。链接可能有误，或该史迹已调整。`} backText='返回史迹列表' onBack={goBackOrSites} />
       </View>
     ) : (
       <View>
         {bar}
-        <ErrorState message={state.message} onRetry={() => loadSite(id)} backText='返回' onBack={goBackOrExplore} />
+        <ErrorState message={state.message} onRetry={() => loadSite(id)} backText='返回' onBack={goBackOrSites} />
       </View>
     )
   }

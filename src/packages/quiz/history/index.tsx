@@ -10,10 +10,12 @@ import { Pressable } from '../../../shared/ui/Pressable'
 import { EmptyState, ErrorState, Skeleton } from '../../../shared/ui/StateView'
 import { Tag } from '../../../shared/ui/Tag'
 import { goBackOr } from '../../../shared/navigation'
+import { useSiteNames } from '../../../features/heritage/hooks'
 import './index.scss'
 
 export default function HistoryPage() {
   const rounds = useQuizStore((s) => s.rounds)
+  const siteNames = useSiteNames(rounds.status === 'ready' ? rounds.data.flatMap((r) => (r.practice?.kind === 'site' ? [r.practice.siteId] : [])) : [])
   useDidShow(() => {
     useQuizStore.setState({ rounds: { status: 'idle' } })
     useQuizStore.getState().loadRounds()
@@ -26,7 +28,7 @@ export default function HistoryPage() {
     body = rounds.data.map((r) => (
       <Pressable key={r.id} className='history__row' role='link' onPress={() => go(r.status === 'in_progress' ? playUrl({ mode: r.mode, roundId: r.id }) : resultUrl(r.id))}>
         <View className='history__main'>
-          <Text className='history__mode'>{r.mode === 'practice' ? practiceLabel(r.practice) : QUIZ_MODE_LABELS[r.mode]}</Text>
+          <Text className='history__mode'>{r.mode === 'practice' ? practiceLabel(r.practice, (id) => siteNames[id]) : QUIZ_MODE_LABELS[r.mode]}</Text>
           <Text className='history__meta'>{`${formatDateTime(r.startedAt)} · 答对 ${r.correctCount}/${r.total} · 用时 ${formatTimeUsed(r.timeMs)}`}</Text>
           <View>
             {r.status === 'in_progress' ? <Tag tone='gold'>进行中，点按继续</Tag> : null}

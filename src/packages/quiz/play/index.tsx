@@ -18,9 +18,15 @@ import { H5BackBar } from '../../../shared/ui/H5BackBar'
 import { ErrorState, Skeleton } from '../../../shared/ui/StateView'
 import { confirmDialog } from '../../../shared/ui/dialog'
 import { goBackOr } from '../../../shared/navigation'
+import { useSiteNames } from '../../../features/heritage/hooks'
 import './index.scss'
 
-const LEAVE_MESSAGE = '本轮还没有答完。离开后计时不会暂停，回来可以接着答。确定离开吗？'
+const LEAVE_TIMED = '本轮还没有答完。离开后计时不会暂停，回来可以接着答。确定离开吗？'
+const LEAVE_UNTIMED = '本轮还没有答完，可以从“答题记录”回来接着答；如果先开始同一类的新一轮，本轮会按已答的题结束。确定离开吗？'
+
+function leaveMessage() {
+  return useQuizStore.getState().round?.timed ? LEAVE_TIMED : LEAVE_UNTIMED
+}
 
 function parseRequest(params: Record<string, string | undefined>): PlayRequest | null {
   const mode = readParam(params, 'mode') as QuizMode
@@ -40,7 +46,7 @@ async function confirmLeave() {
   const st = useQuizStore.getState()
   const inProgress = st.round?.status === 'in_progress' && st.phase.kind !== 'finished'
   if (inProgress) {
-    const ok = await confirmDialog({ title: '确定离开本轮？', content: LEAVE_MESSAGE, confirmText: '离开', cancelText: '继续答题' })
+    const ok = await confirmDialog({ title: '确定离开本轮？', content: leaveMessage(), confirmText: '离开', cancelText: '继续答题' })
     if (!ok) return
   }
   goBackOr('/pages/quiz/index')
@@ -56,7 +62,7 @@ export default function PlayPage() {
   useLoad((params) => {
     const req = parseRequest(params)
     if (req) startPlay(req)
-    else useQuizStore.setState({ phase: { kind: 'error', message: '链接里的答题方式有误，无法开始。', code: 'INVALID_INPUT', retry: 'start' }, request: null })
+    else useQuizStore.setState({ phase: { kind: 'error', message: '链接里的答题方式有误，无法开始。', code: 'INVALID_INPUT', retry: 'start', retryable: false }, request: null })
   })
 
   useUnload(() => {
@@ -68,7 +74,7 @@ export default function PlayPage() {
   const inProgress = round?.status === 'in_progress' && phase.kind !== 'finished'
   useEffect(() => {
     if (process.env.TARO_ENV !== 'weapp') return
-    if (inProgress) Taro.enableAlertBeforeUnload?.({ message: LEAVE_MESSAGE })
+    if (inProgress) Taro.enableAlertBeforeUnload?.({ message: leaveMessage() })
     else Taro.disableAlertBeforeUnload?.()
   }, [inProgress])
 
@@ -77,6 +83,7 @@ export default function PlayPage() {
     if (phase.kind === 'finished') Taro.redirectTo({ url: resultUrl(phase.roundId) })
   }, [phase])
 
+  const siteNames = useSiteNames(round?.practice?.kind === 'site' ? [round.practice.siteId] : [])
   const title = request ? (request.mode === 'practice' ? '专题练习' : QUIZ_MODE_LABELS[request.mode]) : '答题'
   const bar = <H5BackBar title={title} onBack={confirmLeave} />
 
@@ -85,7 +92,7 @@ export default function PlayPage() {
       return (
         <View>
           {bar}
-          <ErrorState message={phase.message} onRetry={request ? () => retry() : undefined} backText='返回' onBack={confirmLeave} />
+          <ErrorState message={phase.message} onRetry={request && phase.retryable ? () => retry() : undefined} backText='返回' onBack={confirmLeave} />
         </View>
       )
     }
@@ -107,7 +114,7 @@ export default function PlayPage() {
       {bar}
       <View className='play__head'>
         <View className='play__info'>
-          <Text className='play__mode'>{round.mode === 'practice' ? practiceLabel(round.practice) : QUIZ_MODE_LABELS[round.mode]}</Text>
+          <Text className='play__mode'>{round.mode === 'practice' ? practiceLabel(round.practice, (id) => siteNames[id]) : QUIZ_MODE_LABELS[round.mode]}</Text>
           <Text className='play__score'>{`得分 ${round.score} · 答对 ${round.correctCount}`}</Text>
           {round.mode === 'competition' && !round.ranked ? <Text className='play__note'>今天已答满计入排行的轮数，本轮为练习，不计入排行</Text> : null}
         </View>
@@ -116,7 +123,7 @@ export default function PlayPage() {
         ) : null}
       </View>
 
-      {phase.kind === 'error' ? <ErrorState message={phase.message} onRetry={() => retry()} backText='离开' onBack={confirmLeave} /> : null}
+      {phase.kind === 'error' ? <ErrorState message={phase.message} onRetry={phase.retryable ? () => retry() : undefined} backText='离开' onBack={confirmLeave} /> : null}
       {phase.kind === 'finishing' ? <Skeleton rows={1} label='正在计算成绩' /> : null}
 
       {item && phase.kind !== 'finishing' && phase.kind !== 'error' ? (

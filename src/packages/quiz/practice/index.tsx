@@ -1,8 +1,6 @@
 /** 专题练习: practise by topic or by heritage site; untimed, not ranked. */
 import { useLoad } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
-import { useHeritageStore } from '../../../features/heritage/store'
 import { go, playUrl } from '../../../features/quiz/navigation'
 import { useQuizStore } from '../../../features/quiz/store'
 import { H5BackBar } from '../../../shared/ui/H5BackBar'
@@ -10,24 +8,16 @@ import { Pressable } from '../../../shared/ui/Pressable'
 import { Section } from '../../../shared/ui/Section'
 import { EmptyState, ErrorState, Skeleton } from '../../../shared/ui/StateView'
 import { goBackOr } from '../../../shared/navigation'
+import { useSiteNames } from '../../../features/heritage/hooks'
 import './index.scss'
 
 export default function PracticePage() {
   const topics = useQuizStore((s) => s.topics)
   const sites = useQuizStore((s) => s.practiceSites)
-  const [names, setNames] = useState<Record<string, string>>({})
+  const names = useSiteNames(sites.status === 'ready' ? sites.data.map((s) => s.siteId) : [])
 
-  useLoad(async () => {
-    await useQuizStore.getState().loadPracticeOptions()
-    const ps = useQuizStore.getState().practiceSites
-    if (ps.status === 'ready' && ps.data.length) {
-      try {
-        const found = await useHeritageStore.getState().lookupSites(ps.data.map((s) => s.siteId))
-        setNames(Object.fromEntries(found.map((s) => [s.id, s.name])))
-      } catch {
-        /* names stay as ids; the list still works */
-      }
-    }
+  useLoad(() => {
+    useQuizStore.getState().loadPracticeOptions()
   })
 
   const retry = () => useQuizStore.getState().loadPracticeOptions()
@@ -58,7 +48,7 @@ export default function PracticePage() {
           sites.data.length ? (
             sites.data.map((s) => (
               <Pressable key={s.siteId} className='practice__row' role='link' onPress={() => go(playUrl({ mode: 'practice', siteId: s.siteId }))}>
-                <Text className='practice__name'>{names[s.siteId] ?? s.siteId}</Text>
+                <Text className='practice__name'>{names[s.siteId] ?? '（正在加载史迹名称）'}</Text>
                 <Text className='practice__count'>{`${s.count} 题 ›`}</Text>
               </Pressable>
             ))

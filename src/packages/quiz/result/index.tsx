@@ -14,6 +14,7 @@ import { readParam } from '../../../shared/params'
 import { Btn } from '../../../shared/ui/Btn'
 import { H5BackBar } from '../../../shared/ui/H5BackBar'
 import { ErrorState, Skeleton } from '../../../shared/ui/StateView'
+import { useSiteNames } from '../../../features/heritage/hooks'
 import './index.scss'
 
 function backToQuiz() {
@@ -27,11 +28,14 @@ function rankNote(r: RoundResult): string {
 }
 
 function ResultView({ result }: { result: RoundResult }) {
-  const again = result.mode === 'practice' ? null : playUrl({ mode: result.mode })
+  // 每日答题 is once a day: its follow-up is a 竞答 round.
+  const again = result.mode === 'competition' ? playUrl({ mode: 'competition' }) : result.mode === 'daily' ? playUrl({ mode: 'competition' }) : null
+  const againText = result.mode === 'daily' ? '去参加竞答' : '再来一轮'
+  const siteNames = useSiteNames(result.practice?.kind === 'site' ? [result.practice.siteId] : [])
   return (
     <View className='result'>
       <View className='result__hero'>
-        <Text className='result__mode'>{result.mode === 'practice' ? practiceLabel(result.practice) : QUIZ_MODE_LABELS[result.mode]}</Text>
+        <Text className='result__mode'>{result.mode === 'practice' ? practiceLabel(result.practice, (id) => siteNames[id]) : QUIZ_MODE_LABELS[result.mode]}</Text>
         <View className='result__stats'>
           <View className='result__stat'>
             <Text className='result__num'>{result.score}</Text>
@@ -53,7 +57,7 @@ function ResultView({ result }: { result: RoundResult }) {
       <View className='result__actions'>
         {again ? (
           <Btn kind='primary' onPress={() => Taro.redirectTo({ url: again })}>
-            再来一轮
+            {againText}
           </Btn>
         ) : null}
         <Btn onPress={() => go(boardUrl())}>看排行榜</Btn>
