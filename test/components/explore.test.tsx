@@ -63,8 +63,12 @@ describe('ExplorePage', () => {
       fireEvent.click(screen.getByText('红色史迹'))
       const input = document.querySelector('.search-bar__input') as HTMLElement
       for (const q of ['明伦堂', 'mlt']) {
-        input.dispatchEvent(new CustomEvent('input', { detail: { value: q }, bubbles: true }))
-        await jest.advanceTimersByTimeAsync(350)
+        act(() => {
+          input.dispatchEvent(new CustomEvent('input', { detail: { value: q }, bubbles: true }))
+        })
+        await act(async () => {
+          await jest.advanceTimersByTimeAsync(350)
+        })
         await waitFor(() => expect(screen.getByText(mlt.name)).toBeInTheDocument())
         const names = [...cards('.site-card .card__title')].map((n) => n.textContent)
         expect(names).toContain(mlt.name)
@@ -79,7 +83,9 @@ describe('ExplorePage', () => {
     render(<ExplorePage />)
     await openSitesTab()
     const input = document.querySelector('.search-bar__input') as HTMLElement
-    input.dispatchEvent(new CustomEvent('confirm', { detail: { value: '没有这样的史迹名称' }, bubbles: true }))
+    act(() => {
+      input.dispatchEvent(new CustomEvent('confirm', { detail: { value: '没有这样的史迹名称' }, bubbles: true }))
+    })
     await screen.findByText(/没有符合条件的史迹/)
     expect(cards('.site-card')).toHaveLength(0)
     fireEvent.click(screen.getAllByText('清除筛选')[0])
@@ -92,10 +98,14 @@ describe('ExplorePage', () => {
     const pickers = document.querySelectorAll('taro-picker-core')
     expect(pickers.length).toBe(3)
     // Option 0 is 全部, then the 11 districts in order, then 不详.
-    pickers[0].dispatchEvent(new CustomEvent('change', { detail: { value: 1 }, bubbles: true }))
+    act(() => {
+      pickers[0].dispatchEvent(new CustomEvent('change', { detail: { value: 1 }, bubbles: true }))
+    })
     const licheng = sites.filter((s) => s.district === '鲤城区').length
     await screen.findByText(`找到 ${licheng} 处史迹`)
-    pickers[0].dispatchEvent(new CustomEvent('change', { detail: { value: 12 }, bubbles: true }))
+    act(() => {
+      pickers[0].dispatchEvent(new CustomEvent('change', { detail: { value: 12 }, bubbles: true }))
+    })
     const unknown = sites.filter((s) => s.district === null).length
     await screen.findByText(`找到 ${unknown} 处史迹`)
   })
