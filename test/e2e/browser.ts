@@ -181,6 +181,11 @@ function merge(into: Map<string, AxeViolation>, found: AxeViolation[]) {
  * own container, so `color-contrast` is run again at each screenful down the page.
  */
 export async function checkA11y(page: Page, label: string): Promise<void> {
+  // A toast (Taro's H5 showToast) fades in and out over its 1.5 s life; axe would judge its text
+  // mid-fade. Wait until none is shown (up to 4 s), then check the page itself.
+  await page
+    .waitForFunction(() => [...document.querySelectorAll('.taro__toast')].every((el) => getComputedStyle(el).display === 'none' || getComputedStyle(el).opacity === '0'), undefined, { timeout: 4000 })
+    .catch(() => undefined)
   const all = new Map<string, AxeViolation>()
   merge(all, await runAxe(page))
   const start = await scrollPage(page, null)
