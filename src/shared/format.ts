@@ -1,6 +1,6 @@
 /**
  * Display formatting in the app's voice (shared/ui-style.md): dates as 2026年11月30日 with dayjs
- * (zh-cn), counts with their measure word, distances in 米 / 公里, durations in 小时/分钟.
+ * (zh-cn), durations in 小时/分钟, source hosts.
  */
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
@@ -27,17 +27,6 @@ export function formatMinutes(minutes: number): string {
   const rest = m % 60
   if (h === 0) return `${rest} 分钟`
   return rest ? `${h} 小时 ${rest} 分钟` : `${h} 小时`
-}
-
-/** A distance in metres as 850 米 / 12.4 公里. */
-export function formatDistance(metres: number): string {
-  if (metres < 1000) return `${Math.round(metres)} 米`
-  return `${(metres / 1000).toFixed(1)} 公里`
-}
-
-/** A count with its measure word, e.g. (16, '条') → "16 条". */
-export function formatCount(n: number, measure: string): string {
-  return `${n} ${measure}`
 }
 
 /** The host of a URL for citing it plainly (来源：www.mnw.cn); the input when it is not a URL. */

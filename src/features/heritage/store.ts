@@ -4,6 +4,7 @@
  * and call actions.
  */
 import { create } from 'zustand'
+import type { Loaded } from '../../services/datasource'
 import { getDataSource } from '../../services'
 import type { ReportInput, ReportReceipt } from '../../services/contract/profile'
 import { errorState, IDLE, LOADING, type LoadState } from '../../shared/load-state'
@@ -62,177 +63,172 @@ export interface HeritageState {
 
 let siteListRequest = 0
 
+type RecordOf<K extends 'sites' | 'routes'> = K extends 'sites' ? Site : Route
+
 const readyOf = <T,>(s: LoadState<T>): T | undefined => (s.status === 'ready' ? s.data : undefined)
 
-export const useHeritageStore = create<HeritageState>()((set, get) => ({
-  exploreTab: 'routes',
-  setExploreTab: (tab) => set({ exploreTab: tab }),
-  siteFilters: EMPTY_FILTERS,
-  siteList: IDLE,
-  siteTotal: null,
-  routeList: IDLE,
-  sites: {},
-  routes: {},
-  favourites: IDLE,
-  favouriteSites: IDLE,
-
-  async setSiteFilters(patch) {
-    set({ siteFilters: { ...get().siteFilters, ...patch } })
-    await get().loadSites()
-  },
-
-  async clearSiteFilters() {
-    set({ siteFilters: EMPTY_FILTERS })
-    await get().loadSites()
-  },
-
-  async loadSites(opts = {}) {
-    const req = ++siteListRequest
-    const current = get().siteList
-    if (opts.refresh && current.status === 'ready') set({ siteList: { ...current, refreshing: true } })
-    else set({ siteList: LOADING })
-    const f = get().siteFilters
+export const useHeritageStore = create<HeritageState>()((set, get) => {
+  /**
+   * Loads one site or route into its map. A skeleton only on the first load; a failed refresh
+   * keeps what is shown and rejects (the page says why); a failed first load becomes the error state.
+   */
+  async function loadRecord<K extends 'sites' | 'routes'>(key: K, id: string, fetch: () => Promise<Loaded<RecordOf<K>>>, refresh?: boolean): Promise<void> {
+    const put = (state: LoadState<RecordOf<K>>) => set({ [key]: { ...get()[key], [id]: state } } as Partial<HeritageState>)
+    const current = get()[key][id] as LoadState<RecordOf<K>> | undefined
+    if (current?.status === 'ready' && !refresh) return
+    put(current?.status === 'ready' ? { ...current, refreshing: true } : LOADING)
     try {
-      const res = await getDataSource().listSites({ district: f.district, category: f.category, period: f.period, q: f.q.trim() || undefined, page: 1, pageSize: SITE_PAGE_SIZE })
-      if (req !== siteListRequest) return
-      set({ siteList: { status: 'ready', refreshing: false, staleSince: res.staleSince, data: { items: res.data.items, total: res.data.total, page: 1, loadingMore: false, moreError: null } } })
-      if (!hasActiveFilters(f)) set({ siteTotal: res.data.total })
+      const res = await fetch()
+      put({ status: 'ready', refreshing: false, staleSince: res.staleSince, data: res.data })
     } catch (err) {
-      if (req !== siteListRequest) return
-      const prev = get().siteList
-      // A failed refresh keeps what is on screen.
-      if (opts.refresh && prev.status === 'ready') set({ siteList: { ...prev, refreshing: false } })
-      else set({ siteList: errorState(err) })
-      if (opts.refresh && prev.status === 'ready') throw err
-    }
-  },
-
-  async loadMoreSites() {
-    const s = get().siteList
-    if (s.status !== 'ready' || s.data.loadingMore || s.data.items.length >= s.data.total) return
-    const req = siteListRequest
-    set({ siteList: { ...s, data: { ...s.data, loadingMore: true, moreError: null } } })
-    const f = get().siteFilters
-    try {
-      const res = await getDataSource().listSites({ district: f.district, category: f.category, period: f.period, q: f.q.trim() || undefined, page: s.data.page + 1, pageSize: SITE_PAGE_SIZE })
-      if (req !== siteListRequest) return
-      const cur = get().siteList
-      if (cur.status !== 'ready') return
-      const seen = new Set(cur.data.items.map((i) => i.id))
-      const items = [...cur.data.items, ...res.data.items.filter((i) => !seen.has(i.id))]
-      set({ siteList: { ...cur, staleSince: res.staleSince ?? cur.staleSince, data: { items, total: res.data.total, page: res.data.page, loadingMore: false, moreError: null } } })
-    } catch (err) {
-      const cur = get().siteList
-      if (cur.status !== 'ready') return
-      set({ siteList: { ...cur, data: { ...cur.data, loadingMore: false, moreError: errorState(err).message } } })
-    }
-  },
-
-  async loadRoutes(opts = {}) {
-    const current = get().routeList
-    if (opts.refresh && current.status === 'ready') set({ routeList: { ...current, refreshing: true } })
-    else if (current.status !== 'ready') set({ routeList: LOADING })
-    try {
-      const res = await getDataSource().listRoutes()
-      set({ routeList: { status: 'ready', refreshing: false, staleSince: res.staleSince, data: res.data.items } })
-    } catch (err) {
-      const prev = get().routeList
-      if (prev.status === 'ready') {
-        set({ routeList: { ...prev, refreshing: false } })
-        if (opts.refresh) throw err
-      } else set({ routeList: errorState(err) })
-    }
-  },
-
-  async loadSite(id, opts = {}) {
-    const current = get().sites[id]
-    if (current?.status === 'ready' && !opts.refresh) return
-    set({ sites: { ...get().sites, [id]: current?.status === 'ready' ? { ...current, refreshing: true } : LOADING } })
-    try {
-      const res = await getDataSource().getSite(id)
-      set({ sites: { ...get().sites, [id]: { status: 'ready', refreshing: false, staleSince: res.staleSince, data: res.data } } })
-    } catch (err) {
-      const prev = get().sites[id]
+      const prev = get()[key][id] as LoadState<RecordOf<K>> | undefined
       if (prev?.status === 'ready') {
-        set({ sites: { ...get().sites, [id]: { ...prev, refreshing: false } } })
+        put({ ...prev, refreshing: false })
         throw err
       }
-      set({ sites: { ...get().sites, [id]: errorState(err) } })
+      put(errorState(err))
     }
-  },
-
-  async loadRoute(id, opts = {}) {
-    const current = get().routes[id]
-    if (current?.status === 'ready' && !opts.refresh) return
-    set({ routes: { ...get().routes, [id]: current?.status === 'ready' ? { ...current, refreshing: true } : LOADING } })
-    try {
-      const res = await getDataSource().getRoute(id)
-      set({ routes: { ...get().routes, [id]: { status: 'ready', refreshing: false, staleSince: res.staleSince, data: res.data } } })
-    } catch (err) {
-      const prev = get().routes[id]
-      if (prev?.status === 'ready') {
-        set({ routes: { ...get().routes, [id]: { ...prev, refreshing: false } } })
-        throw err
-      }
-      set({ routes: { ...get().routes, [id]: errorState(err) } })
-    }
-  },
-
-  async loadFavourites() {
-    if (get().favourites.status !== 'ready') set({ favourites: LOADING })
-    try {
-      const ids = await getDataSource().listFavourites()
-      set({ favourites: { status: 'ready', refreshing: false, data: ids } })
-    } catch (err) {
-      if (get().favourites.status !== 'ready') set({ favourites: errorState(err) })
-    }
-  },
-
-  async loadFavouriteSites() {
-    if (get().favouriteSites.status !== 'ready') set({ favouriteSites: LOADING })
-    try {
-      const ids = await getDataSource().listFavourites()
-      set({ favourites: { status: 'ready', refreshing: false, data: ids } })
-      if (!ids.length) {
-        set({ favouriteSites: { status: 'ready', refreshing: false, data: [] } })
-        return
-      }
-      // The API takes at most MAX_PAGE_SIZE ids a request: ask in slices, keep the favourites' order.
-      const slices: string[][] = []
-      for (let i = 0; i < ids.length; i += MAX_PAGE_SIZE) slices.push(ids.slice(i, i + MAX_PAGE_SIZE))
-      const pages = await Promise.all(slices.map((slice) => getDataSource().listSites({ ids: slice, pageSize: slice.length })))
-      const staleSince = pages.map((p) => p.staleSince).find((x) => x !== undefined)
-      set({ favouriteSites: { status: 'ready', refreshing: false, staleSince, data: pages.flatMap((p) => p.data.items) } })
-    } catch (err) {
-      set({ favouriteSites: errorState(err) })
-    }
-  },
-
-  async toggleFavourite(siteId) {
-    const ids = readyOf(get().favourites) ?? (await getDataSource().listFavourites())
-    const next = !ids.includes(siteId)
-    const updated = await getDataSource().setFavourite(siteId, next)
-    set({ favourites: { status: 'ready', refreshing: false, data: updated } })
-    const favSites = get().favouriteSites
-    if (favSites.status === 'ready' && !next) {
-      set({ favouriteSites: { ...favSites, data: favSites.data.filter((s) => s.id !== siteId) } })
-    } else if (next) {
-      set({ favouriteSites: IDLE })
-    }
-    return next
-  },
-
-  async lookupSites(ids) {
-    const out: SiteSummary[] = []
-    for (let i = 0; i < ids.length; i += MAX_PAGE_SIZE) {
-      const slice = ids.slice(i, i + MAX_PAGE_SIZE)
-      const res = await getDataSource().listSites({ ids: slice, pageSize: slice.length })
-      out.push(...res.data.items)
-    }
-    return out
-  },
-
-  submitReport(input) {
-    return getDataSource().submitReport(input)
   }
-}))
+
+  return {
+    exploreTab: 'routes',
+    setExploreTab: (tab) => set({ exploreTab: tab }),
+    siteFilters: EMPTY_FILTERS,
+    siteList: IDLE,
+    siteTotal: null,
+    routeList: IDLE,
+    sites: {},
+    routes: {},
+    favourites: IDLE,
+    favouriteSites: IDLE,
+
+    async setSiteFilters(patch) {
+      set({ siteFilters: { ...get().siteFilters, ...patch } })
+      await get().loadSites()
+    },
+
+    async clearSiteFilters() {
+      set({ siteFilters: EMPTY_FILTERS })
+      await get().loadSites()
+    },
+
+    async loadSites(opts = {}) {
+      const req = ++siteListRequest
+      const current = get().siteList
+      if (opts.refresh && current.status === 'ready') set({ siteList: { ...current, refreshing: true } })
+      else set({ siteList: LOADING })
+      const f = get().siteFilters
+      try {
+        const res = await getDataSource().listSites({ district: f.district, category: f.category, period: f.period, q: f.q.trim() || undefined, page: 1, pageSize: SITE_PAGE_SIZE })
+        if (req !== siteListRequest) return
+        set({ siteList: { status: 'ready', refreshing: false, staleSince: res.staleSince, data: { items: res.data.items, total: res.data.total, page: 1, loadingMore: false, moreError: null } } })
+        if (!hasActiveFilters(f)) set({ siteTotal: res.data.total })
+      } catch (err) {
+        if (req !== siteListRequest) return
+        const prev = get().siteList
+        // A failed refresh keeps what is on screen.
+        if (opts.refresh && prev.status === 'ready') set({ siteList: { ...prev, refreshing: false } })
+        else set({ siteList: errorState(err) })
+        if (opts.refresh && prev.status === 'ready') throw err
+      }
+    },
+
+    async loadMoreSites() {
+      const s = get().siteList
+      if (s.status !== 'ready' || s.data.loadingMore || s.data.items.length >= s.data.total) return
+      const req = siteListRequest
+      set({ siteList: { ...s, data: { ...s.data, loadingMore: true, moreError: null } } })
+      const f = get().siteFilters
+      try {
+        const res = await getDataSource().listSites({ district: f.district, category: f.category, period: f.period, q: f.q.trim() || undefined, page: s.data.page + 1, pageSize: SITE_PAGE_SIZE })
+        if (req !== siteListRequest) return
+        const cur = get().siteList
+        if (cur.status !== 'ready') return
+        const seen = new Set(cur.data.items.map((i) => i.id))
+        const items = [...cur.data.items, ...res.data.items.filter((i) => !seen.has(i.id))]
+        set({ siteList: { ...cur, staleSince: res.staleSince ?? cur.staleSince, data: { items, total: res.data.total, page: res.data.page, loadingMore: false, moreError: null } } })
+      } catch (err) {
+        const cur = get().siteList
+        if (cur.status !== 'ready') return
+        set({ siteList: { ...cur, data: { ...cur.data, loadingMore: false, moreError: errorState(err).message } } })
+      }
+    },
+
+    async loadRoutes(opts = {}) {
+      const current = get().routeList
+      if (opts.refresh && current.status === 'ready') set({ routeList: { ...current, refreshing: true } })
+      else if (current.status !== 'ready') set({ routeList: LOADING })
+      try {
+        const res = await getDataSource().listRoutes()
+        set({ routeList: { status: 'ready', refreshing: false, staleSince: res.staleSince, data: res.data.items } })
+      } catch (err) {
+        const prev = get().routeList
+        if (prev.status === 'ready') {
+          set({ routeList: { ...prev, refreshing: false } })
+          if (opts.refresh) throw err
+        } else set({ routeList: errorState(err) })
+      }
+    },
+
+    loadSite: (id, opts = {}) => loadRecord('sites', id, () => getDataSource().getSite(id), opts.refresh),
+    loadRoute: (id, opts = {}) => loadRecord('routes', id, () => getDataSource().getRoute(id), opts.refresh),
+
+    async loadFavourites() {
+      if (get().favourites.status !== 'ready') set({ favourites: LOADING })
+      try {
+        const ids = await getDataSource().listFavourites()
+        set({ favourites: { status: 'ready', refreshing: false, data: ids } })
+      } catch (err) {
+        if (get().favourites.status !== 'ready') set({ favourites: errorState(err) })
+      }
+    },
+
+    async loadFavouriteSites() {
+      if (get().favouriteSites.status !== 'ready') set({ favouriteSites: LOADING })
+      try {
+        const ids = await getDataSource().listFavourites()
+        set({ favourites: { status: 'ready', refreshing: false, data: ids } })
+        if (!ids.length) {
+          set({ favouriteSites: { status: 'ready', refreshing: false, data: [] } })
+          return
+        }
+        // The API takes at most MAX_PAGE_SIZE ids a request: ask in slices, keep the favourites' order.
+        const slices: string[][] = []
+        for (let i = 0; i < ids.length; i += MAX_PAGE_SIZE) slices.push(ids.slice(i, i + MAX_PAGE_SIZE))
+        const pages = await Promise.all(slices.map((slice) => getDataSource().listSites({ ids: slice, pageSize: slice.length })))
+        const staleSince = pages.map((p) => p.staleSince).find((x) => x !== undefined)
+        set({ favouriteSites: { status: 'ready', refreshing: false, staleSince, data: pages.flatMap((p) => p.data.items) } })
+      } catch (err) {
+        set({ favouriteSites: errorState(err) })
+      }
+    },
+
+    async toggleFavourite(siteId) {
+      const ids = readyOf(get().favourites) ?? (await getDataSource().listFavourites())
+      const next = !ids.includes(siteId)
+      const updated = await getDataSource().setFavourite(siteId, next)
+      set({ favourites: { status: 'ready', refreshing: false, data: updated } })
+      const favSites = get().favouriteSites
+      if (favSites.status === 'ready' && !next) {
+        set({ favouriteSites: { ...favSites, data: favSites.data.filter((s) => s.id !== siteId) } })
+      } else if (next) {
+        set({ favouriteSites: IDLE })
+      }
+      return next
+    },
+
+    async lookupSites(ids) {
+      const out: SiteSummary[] = []
+      for (let i = 0; i < ids.length; i += MAX_PAGE_SIZE) {
+        const slice = ids.slice(i, i + MAX_PAGE_SIZE)
+        const res = await getDataSource().listSites({ ids: slice, pageSize: slice.length })
+        out.push(...res.data.items)
+      }
+      return out
+    },
+
+    submitReport(input) {
+      return getDataSource().submitReport(input)
+    }
+  }
+})
