@@ -22,7 +22,7 @@ import {
   type RouteStop,
   type Site,
   type Source
-} from '../../src/services/contract/heritage'
+} from '../../src/services/heritage/contract'
 import {
   CONTAINED_STOPS,
   CURATED_ROUTES,

@@ -32,8 +32,8 @@
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { LOCAL_TOPIC, QUESTION_TYPES, type Difficulty, type Question, type QuestionType } from '../../src/services/contract/quiz'
-import { checkQuestionBank, normaliseQuestionText } from '../../src/services/rules/quiz-bank'
+import { LOCAL_TOPIC, QUESTION_TYPES, type Difficulty, type Question, type QuestionType } from '../../src/services/quiz/contract'
+import { checkQuestionBank, normaliseQuestionText } from '../../src/services/quiz/rules/bank'
 
 /** The difficulty given to questions whose source states none. */
 export const DEFAULT_DIFFICULTY: Difficulty = 2

@@ -9,7 +9,7 @@
  */
 import * as v from 'valibot'
 import { pinyin } from 'pinyin-pro'
-import { DISTRICTS, type CategoryId, type District, type Period } from '../../src/services/contract/heritage'
+import { DISTRICTS, type CategoryId, type District, type Period } from '../../src/services/heritage/contract'
 
 // ---------------------------------------------------------------------------------------------
 // Reference file shapes (validated when read, so a changed reference fails the build loudly)

@@ -1,31 +1,26 @@
 /**
- * The HTTP mock server: a thin Fastify adapter over the shared rules modules, serving every
- * route of the API table (`src/services/contract/api.ts`). It holds no business logic of its
- * own: queries, validation, favourites and reports are decided by `rules/heritage.ts` and
- * `rules/participant.ts`, exactly as the in-process mock source decides them.
+ * The HTTP mock server: a thin Fastify adapter over the features' rules. Each feature maps its
+ * route table onto its rules in `features/<feature>.ts` (registered in `features/index.ts`); this
+ * file holds what every feature shares:
  *
- * What the adapter itself does: sign-in (`POST /auth/login` → bearer token), the bearer check
- * on `/me/*`, `POST /reports` and the quiz's participant routes, the `Idempotency-Key` header
- * check, CORS for the H5 app, the error body `{ error: { code, message, fields? } }`, and
- * optionally serving the built H5 app.
- *
- * The quiz routes (`/quiz/*`) live in `quiz-routes.ts`: one `createQuizRules` instance per server,
- * over its own in-memory store, with demo participants seeded at start-up.
+ * - sign-in (`POST /auth/login` → bearer token) and the bearer check on routes with `auth: true`;
+ * - CORS for the H5 app, the JSON body parser and its limits;
+ * - the error body `{ error: { code, message, fields? } }` for every failure;
+ * - optionally serving the built H5 app (`npm start`).
  */
 import { createHash, randomBytes } from 'node:crypto'
 import path from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import cors from '@fastify/cors'
 import fastifyStatic from '@fastify/static'
-import { API, type ApiRouteName } from '../../src/services/contract/api'
-import type { RouteQuery } from '../../src/services/contract/heritage'
-import type { LoginResult } from '../../src/services/contract/profile'
-import { DataError, STATUS_BY_CODE, type ApiErrorBody, type DataErrorCode } from '../../src/services/errors'
-import * as heritage from '../../src/services/rules/heritage'
-import { createParticipantRules } from '../../src/services/rules/participant'
-import { createMemoryStore, type KeyValueStore } from '../../src/services/rules/store'
+import { DataError, invalid, STATUS_BY_CODE, type ApiErrorBody, type DataErrorCode } from '../../src/services/core/errors'
+import { CORE_ROUTES, type LoginResult } from '../../src/services/core/identity'
+import type { KeyValueStore } from '../../src/services/core/kv'
+import type { HeritageDataset } from '../../src/services/heritage/rules'
 import { loadDataset } from './dataset'
-import { createQuizRoutes, type QuizRouteName, type QuizServerOptions, type RouteDef } from './quiz-routes'
+import { SERVER_FEATURES } from './features'
+import type { Handler } from './features/http'
+import type { QuizServerOptions } from './features/quiz'
 
 /** Default token lifetime, in seconds (2 hours, like a WeChat session). */
 export const DEFAULT_TOKEN_TTL_SECONDS = 7200
@@ -37,7 +32,7 @@ export const BODY_LIMIT_BYTES = 64 * 1024
 /** Options of {@link buildServer}. */
 export interface ServerOptions {
   /** The heritage dataset; default: `mock/data/*.json`, validated by {@link loadDataset}. Injected datasets are used as given. */
-  dataset?: heritage.HeritageDataset
+  dataset?: HeritageDataset
   /** Where profiles, favourites and reports are kept; default: a fresh in-memory store per server. */
   store?: KeyValueStore
   /** Lifetime of a sign-in token, in seconds (default {@link DEFAULT_TOKEN_TTL_SECONDS}). */
@@ -61,10 +56,6 @@ interface Session {
   expiresAt: number
 }
 
-function invalid(field: string, message: string): DataError {
-  return new DataError('INVALID_INPUT', message, { fields: { [field]: message } })
-}
-
 function isDataError(err: unknown): err is DataError {
   if (err instanceof DataError) return true
   const e = err as { name?: unknown; code?: unknown } | null
@@ -78,23 +69,6 @@ function errorBody(code: DataErrorCode, message: string, fields?: Record<string,
 /** The participant id for a sign-in code: stable (same code, same participant), not reversible. */
 export function participantIdForCode(code: string): string {
   return `p-${createHash('sha256').update(code, 'utf8').digest('hex').slice(0, 16)}`
-}
-
-/** Converts the `curated` query value (`true`/`false`) of the route list. */
-function parseRouteQuery(raw: Record<string, unknown>): RouteQuery {
-  const out: RouteQuery = {}
-  const q = raw.q
-  if (q !== undefined && q !== '') {
-    if (typeof q !== 'string') throw invalid('q', '参数 q 格式有误')
-    out.q = q
-  }
-  const curated = raw.curated
-  if (curated !== undefined && curated !== '') {
-    if (curated === 'true' || curated === '1') out.curated = true
-    else if (curated === 'false' || curated === '0') out.curated = false
-    else throw invalid('curated', '参数 curated 应为 true 或 false')
-  }
-  return out
 }
 
 /**
@@ -112,14 +86,11 @@ export function buildServer(opts: ServerOptions = {}): FastifyInstance {
   const data = opts.dataset ?? loadDataset()
   const now = opts.now ?? (() => Date.now())
   const ttlSeconds = opts.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS
-  const store = opts.store ?? createMemoryStore()
-  const rules = createParticipantRules(store, {
-    siteExists: (id) => data.sites.some((s) => s.id === id),
-    routeExists: (id) => data.routes.some((r) => r.id === id),
-    now
-  })
+  // Id sets built on first use (an injected dataset is used as given, even a broken one: requests then fail with 500).
+  let ids: { sites: Set<string>; routes: Set<string> } | null = null
+  const idSets = () => (ids ??= { sites: new Set(data.sites.map((s) => s.id)), routes: new Set(data.routes.map((r) => r.id)) })
+  const ctx = { now, dataset: data, siteExists: (id: string) => idSets().sites.has(id), routeExists: (id: string) => idSets().routes.has(id), store: opts.store, quiz: opts.quiz }
   const sessions = new Map<string, Session>()
-  const quiz = createQuizRoutes(opts.quiz ?? {}, { now, siteExists: (id) => data.sites.some((s) => s.id === id) })
 
   const app = Fastify({
     // Level 'warn': per-request lines (info) stay quiet; unexpected errors are logged.
@@ -161,63 +132,43 @@ export function buildServer(opts: ServerOptions = {}): FastifyInstance {
     return session.participantId
   }
 
+  /** Drops expired sessions from the oldest. Tokens all live as long, so the Map's insertion order is expiry order: each call stops at the first live one (amortised O(1), never a scan of every session). */
+  function dropExpiredSessions(t: number): void {
+    for (const [token, s] of sessions) {
+      if (t < s.expiresAt) break
+      sessions.delete(token)
+    }
+  }
+
   function login(body: unknown): LoginResult {
     const code = body && typeof body === 'object' ? (body as Record<string, unknown>).code : undefined
     if (typeof code !== 'string' || code.length < 1 || code.length > LOGIN_CODE_MAX) {
       throw invalid('code', `登录凭证 code 应为 1–${LOGIN_CODE_MAX} 个字符`)
     }
     const t = now()
-    for (const [token, s] of sessions) if (t >= s.expiresAt) sessions.delete(token)
+    dropExpiredSessions(t)
     const token = randomBytes(24).toString('base64url')
     const participantId = participantIdForCode(code)
     sessions.set(token, { participantId, expiresAt: t + ttlSeconds * 1000 })
     return { token, expiresIn: ttlSeconds, participantId }
   }
 
-  const params = (req: FastifyRequest) => req.params as Record<string, string>
-  const query = (req: FastifyRequest) => (req.query ?? {}) as Record<string, unknown>
-
-  // One handler per API table entry; the Record types make a missing one a compile error.
-  const heritageRoutes: Record<Exclude<ApiRouteName, QuizRouteName>, RouteDef> = {
-    health: { handle: () => ({ ok: true }) },
-    login: { handle: (req) => login(req.body) },
-    listSites: { handle: (req) => heritage.listSites(data, query(req)) },
-    getSite: { handle: (req) => heritage.getSite(data, params(req).id) },
-    listRoutes: { handle: (req) => heritage.listRoutes(data, parseRouteQuery(query(req))) },
-    getRoute: { handle: (req) => heritage.getRoute(data, params(req).id) },
-    getProfile: { auth: true, handle: (_req, pid) => rules.getProfile(pid) },
-    saveProfile: { auth: true, handle: (req, pid) => rules.saveProfile(pid, req.body) },
-    listFavourites: { auth: true, handle: (_req, pid) => ({ siteIds: rules.listFavourites(pid) }) },
-    favourite: { auth: true, handle: (req, pid) => ({ siteIds: rules.setFavourite(pid, params(req).siteId, true) }) },
-    unfavourite: { auth: true, handle: (req, pid) => ({ siteIds: rules.setFavourite(pid, params(req).siteId, false) }) },
-    submitReport: {
-      auth: true,
-      handle: (req, pid) => {
-        const header = req.headers['idempotency-key']
-        let body = req.body
-        if (typeof header === 'string' && header !== '' && body && typeof body === 'object') {
-          const key = (body as Record<string, unknown>).key
-          if (key === undefined) body = { ...(body as object), key: header }
-          else if (key !== header) throw invalid('key', '请求头 Idempotency-Key 与提交编号 key 不一致')
-        }
-        return rules.submitReport(pid, body)
-      }
-    }
-  }
-  const routes: Record<ApiRouteName, RouteDef> = { ...heritageRoutes, ...quiz.routes }
-
-  for (const name of Object.keys(API) as ApiRouteName[]) {
-    const { method, path: url } = API[name]
-    const def = routes[name]
+  function register(method: string, url: string, auth: boolean, handle: Handler): void {
     app.route({
       method,
       url,
       handler: async (req: FastifyRequest, reply: FastifyReply) => {
-        const pid = def.auth ? requireParticipant(req) : ''
-        const result = def.handle(req, pid)
-        return reply.code(200).send(result)
+        const pid = auth ? requireParticipant(req) : ''
+        return reply.code(200).send(handle(req, pid))
       }
     })
+  }
+
+  register(CORE_ROUTES.health.method, CORE_ROUTES.health.path, false, () => ({ ok: true }))
+  register(CORE_ROUTES.login.method, CORE_ROUTES.login.path, false, (req) => login(req.body))
+  for (const make of SERVER_FEATURES) {
+    const feature = make(ctx)
+    for (const [name, spec] of Object.entries(feature.routes)) register(spec.method, spec.path, spec.auth, feature.handlers[name])
   }
 
   if (opts.staticDir) {

@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import * as v from 'valibot'
-import { RouteSchema, SiteSchema } from '../../src/services/contract/heritage'
-import type { Question } from '../../src/services/contract/quiz'
-import type { HeritageDataset } from '../../src/services/rules/heritage'
-import { checkQuestionBank } from '../../src/services/rules/quiz-bank'
+import { RouteSchema, SiteSchema } from '../../src/services/heritage/contract'
+import type { Question } from '../../src/services/quiz/contract'
+import type { HeritageDataset } from '../../src/services/heritage/rules'
+import { checkQuestionBank } from '../../src/services/quiz/rules/bank'
 
 /** Directory of the dataset files (`mock/data/`). */
 export const DATA_DIR = path.resolve(__dirname, '..', 'data')

@@ -19,12 +19,12 @@ import * as path from 'node:path'
 import * as fs from 'node:fs'
 import * as v8 from 'node:v8'
 import * as vm from 'node:vm'
-import type { Question } from '../../src/services/contract/quiz'
-import { createQuizRules, type QuizRules } from '../../src/services/rules/quiz'
-import { generateDemoData } from '../../src/services/rules/quiz-demo'
-import { createRng } from '../../src/services/rules/quiz-random'
-import { addDays, dayStartMs, weekKeyOf } from '../../src/services/rules/quiz-time'
-import { createMemoryStore } from '../../src/services/rules/store'
+import type { Question } from '../../src/services/quiz/contract'
+import { createQuizRules, type QuizRules } from '../../src/services/quiz/rules'
+import { generateDemoData } from '../../src/services/quiz/rules/demo'
+import { createRng } from '../../src/services/quiz/rules/random'
+import { addDays, dayStartMs, weekKeyOf } from '../../src/services/quiz/rules/time'
+import { createMemoryStore } from '../../src/services/core/kv'
 
 v8.setFlagsFromString('--expose-gc')
 const gc: () => void = (globalThis as { gc?: () => void }).gc ?? vm.runInNewContext('gc')

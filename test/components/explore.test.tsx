@@ -6,9 +6,9 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import sites from '../../mock/data/sites.json'
 import routes from '../../mock/data/routes.json'
 import ExplorePage from '../../src/pages/explore/index'
-import { DataError } from '../../src/services/errors'
-import { createMockSource } from '../../src/services/mock-source'
-import { createMemoryStore } from '../../src/services/rules/store'
+import { DataError } from '../../src/services/core/errors'
+import { createMockSource } from '../support/sources'
+import { createMemoryStore } from '../../src/services/core/kv'
 import * as Taro from '../__mocks__/@tarojs/taro'
 import { freshApp } from './helpers'
 

@@ -3,20 +3,21 @@
  * test renders pages over the real embedded dataset with nothing left from the previous one.
  */
 import { act } from '@testing-library/react'
-import { setDataSourceForTests } from '../../src/services'
-import type { DataSource } from '../../src/services/datasource'
-import { createMockSource } from '../../src/services/mock-source'
-import { createMemoryStore } from '../../src/services/rules/store'
+import { heritageSource } from '../../src/services/heritage'
+import { meSource } from '../../src/services/me'
+import { createMockSource, type AppSources } from '../support/sources'
+import { createMemoryStore } from '../../src/services/core/kv'
 import { useHeritageStore } from '../../src/features/heritage/store'
 import { useProfileStore } from '../../src/features/profile/store'
 
 const heritageInitial = useHeritageStore.getInitialState()
 const profileInitial = useProfileStore.getInitialState()
 
-/** Installs `ds` (default: a mock source over memory) and resets every store. */
-export function freshApp(ds?: DataSource): DataSource {
+/** Installs `ds` as the heritage and me sources (default: mock sources over memory) and resets every store. */
+export function freshApp(ds?: AppSources): AppSources {
   const source = ds ?? createMockSource({ store: createMemoryStore(), participantId: 'p-test' })
-  setDataSourceForTests(source)
+  heritageSource.setForTests(source)
+  meSource.setForTests(source)
   useHeritageStore.setState(heritageInitial, true)
   useProfileStore.setState(profileInitial, true)
   return source

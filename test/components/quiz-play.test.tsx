@@ -7,9 +7,9 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import questions from '../../mock/data/questions.json'
 import PlayPage from '../../src/packages/quiz/play/index'
 import { useQuizStore } from '../../src/features/quiz/store'
-import { createMockQuizSource } from '../../src/services/quiz-mock-source'
-import { setQuizSourceForTests } from '../../src/services/quiz-index'
-import { createMemoryStore } from '../../src/services/rules/store'
+import { createMockQuizSource } from '../../src/services/quiz/mock'
+import { quizSource } from '../../src/services/quiz'
+import { createMemoryStore } from '../../src/services/core/kv'
 import * as Taro from '../__mocks__/@tarojs/taro'
 
 const quizInitial = useQuizStore.getInitialState()
@@ -19,7 +19,7 @@ function setup(mode: 'daily' | 'competition') {
   jest.useFakeTimers({ now: new Date('2026-11-30T02:00:00Z') })
   const store = createMemoryStore()
   const source = createMockQuizSource({ store, participantId: 'p-test', now: () => Date.now(), demo: false })
-  setQuizSourceForTests(source)
+  quizSource.setForTests(source)
   useQuizStore.setState(quizInitial, true)
   Taro.taroMock.setRouterParams({ mode })
   render(<PlayPage />)

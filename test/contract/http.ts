@@ -6,7 +6,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import Taro from '@tarojs/taro'
 import type { FastifyInstance } from 'fastify'
-import { DataError, type DataErrorCode } from '@/services/errors'
+import { DataError, type DataErrorCode } from '@/services/core/errors'
 
 /** What one call of the fake `Taro.request` saw and answered. */
 export interface RequestRecord {

@@ -22,11 +22,15 @@ import {
   type PublicQuestion,
   type Round,
   type RoundItem
-} from '@/services/contract/quiz'
-import type { QuizSource } from '@/services/quiz-source'
-import { dailyQuestions } from '@/services/rules/quiz-draw'
-import { generateDemoData } from '@/services/rules/quiz-demo'
-import { dayKeyOf } from '@/services/rules/quiz-time'
+} from '@/services/quiz/contract'
+import type { QuizSource } from '@/services/quiz/source'
+import { dailyQuestions } from '@/services/quiz/rules/draw'
+import { generateDemoData } from '@/services/quiz/rules/demo'
+import { dayKeyOf } from '@/services/quiz/rules/time'
+import { createMemoryStore } from '@/services/core/kv'
+import { createMockQuizSource } from '@/services/quiz/mock'
+import { createRemoteQuizSource } from '@/services/quiz/remote'
+import type { FeatureContract } from './harness'
 import { expectDataError } from './http'
 
 /** The raw bank, validated (the oracle). */
@@ -87,7 +91,7 @@ const better = (a: { score: number; timeMs: number; finishedAt: number }, b: typ
  * @param makeTarget a fresh backend per test, its clock at {@link QUIZ_T0}
  * @param cleanup called after each test (stop a server)
  */
-export function runQuizContract(name: string, makeTarget: () => QuizTarget | Promise<QuizTarget>, cleanup?: () => Promise<void> | void): void {
+export function runQuizContract(name: string, makeTarget: () => Promise<QuizTarget>, cleanup: () => Promise<void>): void {
   describe(`QuizSource contract: ${name}`, () => {
     let t: QuizTarget
     let qs: QuizSource
@@ -98,9 +102,7 @@ export function runQuizContract(name: string, makeTarget: () => QuizTarget | Pro
       t = await makeTarget()
       qs = t.source()
     })
-    afterEach(async () => {
-      await cleanup?.()
-    })
+    afterEach(cleanup)
 
     const startCompetition = (src = qs) => src.startRound({ mode: 'competition', idempotencyKey: newKey() })
     const answerItem = (item: RoundItem, roundId: string, choice: number[], src = qs) =>
@@ -481,4 +483,46 @@ export function runQuizContract(name: string, makeTarget: () => QuizTarget | Pro
       })
     })
   })
+}
+
+let run = 0
+
+/** The quiz feature on both sources, on one fake clock (registered in `contracts.test.ts`). */
+export const quizContract: FeatureContract<QuizTarget> = {
+  feature: 'quiz',
+  mock: async () => {
+    const store = createMemoryStore()
+    const clock = { t: QUIZ_T0 }
+    // One device holds one participant; a second participant is a second source over the same
+    // store (its leaderboard index is built from the store when first used).
+    const sources = new Map<string, QuizSource>()
+    const source = (who = 'a') => {
+      let s = sources.get(who)
+      if (!s) {
+        s = createMockQuizSource({ store, participantId: `p-${who}`, now: () => clock.t })
+        sources.set(who, s)
+      }
+      return s
+    }
+    await source('a').getConsent() // set up (and seed the demo board) at QUIZ_T0, as the server does at start-up
+    return { source, clock }
+  },
+  remote: async (listen) => {
+    // The server's rules are driven by the same fake clock (so the 22 000 / 22 001 ms window is exact).
+    const clock = { t: QUIZ_T0 }
+    const baseUrl = await listen({ now: () => clock.t })
+    const id = ++run
+    const sources = new Map<string, QuizSource>()
+    const source = (who = 'a') => {
+      let s = sources.get(who)
+      if (!s) {
+        // Each participant is its own device: its own sign-in code and stored sign-in.
+        s = createRemoteQuizSource({ baseUrl, login: async () => `quiz-${id}-${who}`, authKey: `rcc:auth:${who}`, cache: createMemoryStore(), now: () => clock.t })
+        sources.set(who, s)
+      }
+      return s
+    }
+    return { source, clock }
+  },
+  suite: runQuizContract
 }

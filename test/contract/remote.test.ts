@@ -8,14 +8,16 @@
 import Taro from '@tarojs/taro'
 import { buildServer, participantIdForCode } from '@mock/server/app'
 import { loadDataset } from '@mock/server/dataset'
-import { API } from '@/services/contract/api'
-import { AUTH_KEY, createRemoteSource, DEVICE_ID_KEY, MAX_CACHE_ENTRIES } from '@/services/remote-source'
-import { createRequestClient } from '@/services/request'
-import { SiteSchema } from '@/services/contract/heritage'
-import { createMemoryStore } from '@/services/rules/store'
+import { API } from '../support/api'
+import { MAX_CACHE_ENTRIES } from '@/services/core/offline-cache'
+import { AUTH_KEY, DEVICE_ID_KEY } from '@/services/core/session'
+import { createRemoteSource } from '../support/sources'
+import { createRequestClient } from '@/services/core/request'
+import { SiteSchema } from '@/services/heritage/contract'
+import { createMemoryStore } from '@/services/core/kv'
 import { taroMock } from '../__mocks__/@tarojs/taro'
 import { closedPort, expectDataError, installFetchRequest, listenFastify, listenStub, type Listening } from './http'
-import { RAW_SITES } from './suite'
+import { RAW_SITES } from './heritage-suite'
 
 const json = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })

@@ -12,7 +12,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as v from 'valibot'
-import { DISTRICTS, RouteSchema, SiteSchema, type Route, type Site } from '../../src/services/contract/heritage'
+import { DISTRICTS, RouteSchema, SiteSchema, type Route, type Site } from '../../src/services/heritage/contract'
 import {
   CONTAINED_STOPS,
   CURATED_ROUTES,

@@ -10,8 +10,8 @@ import * as path from 'node:path'
 import * as v from 'valibot'
 import questionsJson from '@mock/data/questions.json'
 import { buildQuestions, defaultReferenceDir, questionIdOf, readAppSiteIds } from '@mock/scripts/build-questions'
-import { JUDGE_OPTIONS, QuestionSchema, type Question } from '@/services/contract/quiz'
-import { checkQuestionBank, normaliseQuestionText } from '@/services/rules/quiz-bank'
+import { JUDGE_OPTIONS, QuestionSchema, type Question } from '@/services/quiz/contract'
+import { checkQuestionBank, normaliseQuestionText } from '@/services/quiz/rules/bank'
 
 const questions = questionsJson as Question[]
 

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { DataError, type DataErrorCode } from '@/services/errors'
+import { DataError, type DataErrorCode } from '@/services/core/errors'
 import { bankById, harness, rightChoice, type Harness } from './helpers'
 
 /** A round in progress with question 1 open, plus a single- and (if drawn) a judge/multiple question to aim at. */

@@ -19,8 +19,8 @@ import {
   TopicInfoSchema,
   UnitLeaderboardViewSchema,
   WrongBookEntrySchema
-} from '@/services/contract/quiz'
-import { seedDemoLeaderboard } from '@/services/rules/quiz-demo'
+} from '@/services/quiz/contract'
+import { seedDemoLeaderboard } from '@/services/quiz/rules/demo'
 import { harness, rightChoice, wrongChoice } from './helpers'
 
 function conforms<S extends v.GenericSchema>(schema: S, value: unknown) {

@@ -3,9 +3,9 @@
  * round ids, and helpers that pick the right (or a wrong) choice in a participant's shuffled order.
  */
 import questionsJson from '@mock/data/questions.json'
-import type { PublicQuestion, Question } from '@/services/contract/quiz'
-import { createQuizRules, type QuizRules } from '@/services/rules/quiz'
-import { createMemoryStore } from '@/services/rules/store'
+import type { PublicQuestion, Question } from '@/services/quiz/contract'
+import { createQuizRules, type QuizRules } from '@/services/quiz/rules'
+import { createMemoryStore } from '@/services/core/kv'
 
 export const bank = questionsJson as Question[]
 export const bankById = new Map(bank.map((q) => [q.id, q]))

@@ -1,10 +1,10 @@
 /** @jest-environment node */
-import { DataError } from '@/services/errors'
-import { isBetterResult, LeaderboardIndex, RankNode, RankTree, type BoardMember, type DayResult } from '@/services/rules/leaderboard'
-import { createQuizRules } from '@/services/rules/quiz'
-import { DEMO_UNITS, generateDemoData, seedDemoLeaderboard } from '@/services/rules/quiz-demo'
-import { createRng } from '@/services/rules/quiz-random'
-import { addDays, dayStartMs, weekKeyOf } from '@/services/rules/quiz-time'
+import { DataError } from '@/services/core/errors'
+import { isBetterResult, LeaderboardIndex, RankNode, RankTree, type BoardMember, type DayResult } from '@/services/quiz/rules/boards'
+import { createQuizRules } from '@/services/quiz/rules'
+import { DEMO_UNITS, generateDemoData, seedDemoLeaderboard } from '@/services/quiz/rules/demo'
+import { createRng } from '@/services/quiz/rules/random'
+import { addDays, dayStartMs, weekKeyOf } from '@/services/quiz/rules/time'
 import { bank, harness, playCompetition, T0 } from './helpers'
 
 const DAY = '2026-11-30'

@@ -1,7 +1,7 @@
 /** @jest-environment node */
-import { COMPETITION_QUESTION_COUNT, DAILY_QUESTION_COUNT, LOCAL_TOPIC, type Round } from '@/services/contract/quiz'
-import { DataError } from '@/services/errors'
-import { dayStartMs } from '@/services/rules/quiz-time'
+import { COMPETITION_QUESTION_COUNT, DAILY_QUESTION_COUNT, LOCAL_TOPIC, type Round } from '@/services/quiz/contract'
+import { DataError } from '@/services/core/errors'
+import { dayStartMs } from '@/services/quiz/rules/time'
 import { bankById, harness, playCompetition, rightChoice, T0, wrongChoice, type Harness } from './helpers'
 
 function codeOf(fn: () => unknown): string {

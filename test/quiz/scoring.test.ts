@@ -1,7 +1,7 @@
 /** @jest-environment node */
-import { ANSWER_GRACE_MS, QUESTION_TIME_MS } from '@/services/contract/quiz'
-import { isExactlyRight, SCORING_RULES_TEXT, timedScore, untimedScore, withinWindow } from '@/services/rules/quiz-scoring'
-import { addDays, dayKeyOf, dayStartMs, isDayKey, isWeekKey, weekDays, weekKeyOf } from '@/services/rules/quiz-time'
+import { ANSWER_GRACE_MS, QUESTION_TIME_MS } from '@/services/quiz/contract'
+import { isExactlyRight, SCORING_RULES_TEXT, timedScore, untimedScore, withinWindow } from '@/services/quiz/rules/scoring'
+import { addDays, dayKeyOf, dayStartMs, isDayKey, isWeekKey, weekDays, weekKeyOf } from '@/services/quiz/rules/time'
 
 describe('scoring formula: correct → 100 + round(100 × max(0, 20000 − t) / 20000), else 0', () => {
   it.each([

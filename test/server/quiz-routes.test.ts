@@ -8,11 +8,11 @@
  */
 import questionsJson from '@mock/data/questions.json'
 import { buildServer } from '@mock/server/app'
-import { DEFAULT_QUIZ_DEMO } from '@mock/server/quiz-routes'
-import { API, fillPath } from '@/services/contract/api'
-import type { Question } from '@/services/contract/quiz'
-import { generateDemoData } from '@/services/rules/quiz-demo'
-import { dayKeyOf } from '@/services/rules/quiz-time'
+import { DEFAULT_DEMO as DEFAULT_QUIZ_DEMO } from '@/services/quiz/rules/demo'
+import { API, fillPath } from '../support/api'
+import type { Question } from '@/services/quiz/contract'
+import { generateDemoData } from '@/services/quiz/rules/demo'
+import { dayKeyOf } from '@/services/quiz/rules/time'
 import { serve, type Served } from './inject'
 
 const T0 = Date.UTC(2026, 10, 30, 2, 0, 0)

@@ -11,7 +11,7 @@ import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildServer, LOGIN_CODE_MAX, participantIdForCode } from '@mock/server/app'
 import { loadDataset } from '@mock/server/dataset'
-import { API, fillPath } from '@/services/contract/api'
+import { API, fillPath } from '../support/api'
 import { serve, type Served } from './inject'
 
 const ORIGIN = 'http://localhost:10086'

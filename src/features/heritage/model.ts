@@ -4,11 +4,11 @@
  */
 export type {
   CategoryId, District, Period, Position, Route, RouteStop, RouteSummary, Site, SiteSummary, Source, Fact
-} from '../../services/contract/heritage'
-export { CATEGORY_IDS, CATEGORY_LABELS, DISTRICTS, PERIODS, UNKNOWN, UNKNOWN_LABEL } from '../../services/contract/heritage'
+} from '../../services/heritage/contract'
+export { CATEGORY_IDS, CATEGORY_LABELS, DISTRICTS, PERIODS, UNKNOWN, UNKNOWN_LABEL } from '../../services/heritage/contract'
 
-import type { CategoryId, District, Period } from '../../services/contract/heritage'
-import type { UNKNOWN } from '../../services/contract/heritage'
+import type { CategoryId, District, Period } from '../../services/heritage/contract'
+import type { UNKNOWN } from '../../services/heritage/contract'
 
 /** The site list's filters; undefined means 全部. */
 export interface SiteFilters {

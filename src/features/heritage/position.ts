@@ -3,7 +3,7 @@
  * mock/data/README.md): most are the centre of the site's town or county, so the UI says so
  * before opening a map.
  */
-import type { Position } from '../../services/contract/heritage'
+import type { Position } from '../../services/heritage/contract'
 
 const PRECISION_LABEL: Record<Position['precision'], string> = {
   site: '史迹位置',

@@ -4,11 +4,11 @@
  * and call actions.
  */
 import { create } from 'zustand'
-import type { Loaded } from '../../services/datasource'
-import { getDataSource } from '../../services'
-import type { ReportInput, ReportReceipt } from '../../services/contract/profile'
+import { heritageSource, type Loaded } from '../../services/heritage'
+import { meSource } from '../../services/me'
+import type { ReportInput, ReportReceipt } from '../../services/me/contract'
 import { errorState, IDLE, LOADING, type LoadState } from '../../shared/load-state'
-import { MAX_PAGE_SIZE } from '../../services/contract/heritage'
+import { MAX_PAGE_SIZE } from '../../services/heritage/contract'
 import { EMPTY_FILTERS, hasActiveFilters, type Route, type RouteSummary, type Site, type SiteFilters, type SiteSummary } from './model'
 
 /** Sites fetched per page of the list. */
@@ -119,7 +119,7 @@ export const useHeritageStore = create<HeritageState>()((set, get) => {
       else set({ siteList: LOADING })
       const f = get().siteFilters
       try {
-        const res = await getDataSource().listSites({ district: f.district, category: f.category, period: f.period, q: f.q.trim() || undefined, page: 1, pageSize: SITE_PAGE_SIZE })
+        const res = await heritageSource.get().listSites({ district: f.district, category: f.category, period: f.period, q: f.q.trim() || undefined, page: 1, pageSize: SITE_PAGE_SIZE })
         if (req !== siteListRequest) return
         set({ siteList: { status: 'ready', refreshing: false, staleSince: res.staleSince, data: { items: res.data.items, total: res.data.total, page: 1, loadingMore: false, moreError: null } } })
         if (!hasActiveFilters(f)) set({ siteTotal: res.data.total })
@@ -140,7 +140,7 @@ export const useHeritageStore = create<HeritageState>()((set, get) => {
       set({ siteList: { ...s, data: { ...s.data, loadingMore: true, moreError: null } } })
       const f = get().siteFilters
       try {
-        const res = await getDataSource().listSites({ district: f.district, category: f.category, period: f.period, q: f.q.trim() || undefined, page: s.data.page + 1, pageSize: SITE_PAGE_SIZE })
+        const res = await heritageSource.get().listSites({ district: f.district, category: f.category, period: f.period, q: f.q.trim() || undefined, page: s.data.page + 1, pageSize: SITE_PAGE_SIZE })
         if (req !== siteListRequest) return
         const cur = get().siteList
         if (cur.status !== 'ready') return
@@ -159,7 +159,7 @@ export const useHeritageStore = create<HeritageState>()((set, get) => {
       if (opts.refresh && current.status === 'ready') set({ routeList: { ...current, refreshing: true } })
       else if (current.status !== 'ready') set({ routeList: LOADING })
       try {
-        const res = await getDataSource().listRoutes()
+        const res = await heritageSource.get().listRoutes()
         set({ routeList: { status: 'ready', refreshing: false, staleSince: res.staleSince, data: res.data.items } })
       } catch (err) {
         const prev = get().routeList
@@ -170,13 +170,13 @@ export const useHeritageStore = create<HeritageState>()((set, get) => {
       }
     },
 
-    loadSite: (id, opts = {}) => loadRecord('sites', id, () => getDataSource().getSite(id), opts.refresh),
-    loadRoute: (id, opts = {}) => loadRecord('routes', id, () => getDataSource().getRoute(id), opts.refresh),
+    loadSite: (id, opts = {}) => loadRecord('sites', id, () => heritageSource.get().getSite(id), opts.refresh),
+    loadRoute: (id, opts = {}) => loadRecord('routes', id, () => heritageSource.get().getRoute(id), opts.refresh),
 
     async loadFavourites() {
       if (get().favourites.status !== 'ready') set({ favourites: LOADING })
       try {
-        const ids = await getDataSource().listFavourites()
+        const ids = await meSource.get().listFavourites()
         set({ favourites: { status: 'ready', refreshing: false, data: ids } })
       } catch (err) {
         if (get().favourites.status !== 'ready') set({ favourites: errorState(err) })
@@ -186,7 +186,7 @@ export const useHeritageStore = create<HeritageState>()((set, get) => {
     async loadFavouriteSites() {
       if (get().favouriteSites.status !== 'ready') set({ favouriteSites: LOADING })
       try {
-        const ids = await getDataSource().listFavourites()
+        const ids = await meSource.get().listFavourites()
         set({ favourites: { status: 'ready', refreshing: false, data: ids } })
         if (!ids.length) {
           set({ favouriteSites: { status: 'ready', refreshing: false, data: [] } })
@@ -195,7 +195,7 @@ export const useHeritageStore = create<HeritageState>()((set, get) => {
         // The API takes at most MAX_PAGE_SIZE ids a request: ask in slices, keep the favourites' order.
         const slices: string[][] = []
         for (let i = 0; i < ids.length; i += MAX_PAGE_SIZE) slices.push(ids.slice(i, i + MAX_PAGE_SIZE))
-        const pages = await Promise.all(slices.map((slice) => getDataSource().listSites({ ids: slice, pageSize: slice.length })))
+        const pages = await Promise.all(slices.map((slice) => heritageSource.get().listSites({ ids: slice, pageSize: slice.length })))
         const staleSince = pages.map((p) => p.staleSince).find((x) => x !== undefined)
         set({ favouriteSites: { status: 'ready', refreshing: false, staleSince, data: pages.flatMap((p) => p.data.items) } })
       } catch (err) {
@@ -204,9 +204,9 @@ export const useHeritageStore = create<HeritageState>()((set, get) => {
     },
 
     async toggleFavourite(siteId) {
-      const ids = readyOf(get().favourites) ?? (await getDataSource().listFavourites())
+      const ids = readyOf(get().favourites) ?? (await meSource.get().listFavourites())
       const next = !ids.includes(siteId)
-      const updated = await getDataSource().setFavourite(siteId, next)
+      const updated = await meSource.get().setFavourite(siteId, next)
       set({ favourites: { status: 'ready', refreshing: false, data: updated } })
       const favSites = get().favouriteSites
       if (favSites.status === 'ready' && !next) {
@@ -221,14 +221,14 @@ export const useHeritageStore = create<HeritageState>()((set, get) => {
       const out: SiteSummary[] = []
       for (let i = 0; i < ids.length; i += MAX_PAGE_SIZE) {
         const slice = ids.slice(i, i + MAX_PAGE_SIZE)
-        const res = await getDataSource().listSites({ ids: slice, pageSize: slice.length })
+        const res = await heritageSource.get().listSites({ ids: slice, pageSize: slice.length })
         out.push(...res.data.items)
       }
       return out
     },
 
     submitReport(input) {
-      return getDataSource().submitReport(input)
+      return meSource.get().submitReport(input)
     }
   }
 })

@@ -4,7 +4,7 @@
  * Taro.login and a token).
  */
 import { create } from 'zustand'
-import { getDataSource } from '../../services'
+import { meSource } from '../../services/me'
 import { errorState, IDLE, LOADING, type LoadState } from '../../shared/load-state'
 import type { Profile, ProfileInput } from './model'
 
@@ -24,12 +24,12 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
   profile: IDLE,
   saveError: null,
   saving: false,
-  sourceKind: getDataSource().kind,
+  sourceKind: meSource.get().kind,
 
   async loadProfile() {
     if (get().profile.status !== 'ready') set({ profile: LOADING })
     try {
-      const p = await getDataSource().getProfile()
+      const p = await meSource.get().getProfile()
       set({ profile: { status: 'ready', refreshing: false, data: p } })
     } catch (err) {
       if (get().profile.status !== 'ready') set({ profile: errorState(err) })
@@ -39,7 +39,7 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
   async saveProfile(input) {
     set({ saving: true, saveError: null })
     try {
-      const p = await getDataSource().saveProfile(input)
+      const p = await meSource.get().saveProfile(input)
       set({ profile: { status: 'ready', refreshing: false, data: p }, saving: false })
       return true
     } catch (err) {

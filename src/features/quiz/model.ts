@@ -5,14 +5,14 @@
 export type {
   AnswerResult, BoardPeriod, Consent, DayStatus, LeaderboardEntry, LeaderboardView, PublicQuestion, QuizMode, Round, RoundItem,
   RoundResult, RoundSummary, SiteQuizInfo, TopicInfo, UnitBoardEntry, UnitLeaderboardView, WrongBookEntry
-} from '../../services/contract/quiz'
+} from '../../services/quiz/contract'
 export {
   ANSWER_GRACE_MS, BOARD_PERIOD_LABELS, BOARD_PERIODS, COMPETITION_QUESTION_COUNT, COUNTED_ROUNDS_PER_DAY, DAILY_QUESTION_COUNT,
   QUESTION_TIME_MS, QUESTION_TYPE_LABELS, QUIZ_MODE_LABELS
-} from '../../services/contract/quiz'
-export { SCORING_RULES_TEXT } from '../../services/rules/quiz-scoring'
+} from '../../services/quiz/contract'
+export { SCORING_RULES_TEXT } from '../../services/quiz/rules/scoring'
 
-import type { PracticeSource } from '../../services/contract/quiz'
+import type { PracticeSource } from '../../services/quiz/contract'
 
 /** Option letters shown before each option: A, B, C… */
 export const OPTION_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const

@@ -4,9 +4,9 @@
  * clock decides every time window, the client only shows a countdown aligned to it.
  */
 import { create } from 'zustand'
-import type { LeaderboardQuery, StartRoundInput } from '../../services/contract/quiz'
-import { getQuizSource } from '../../services/quiz-index'
-import { randomId } from '../../shared/id'
+import type { LeaderboardQuery, StartRoundInput } from '../../services/quiz/contract'
+import { quizSource } from '../../services/quiz'
+import { randomId } from '../../services/core/ids'
 import { errorState, IDLE, LOADING, type LoadState } from '../../shared/load-state'
 import { ANSWER_GRACE_MS, type AnswerResult, type BoardPeriod, type Consent, type DayStatus, type LeaderboardView, type QuizMode, type Round, type RoundItem, type RoundResult, type RoundSummary, type SiteQuizInfo, type TopicInfo, type UnitLeaderboardView, type WrongBookEntry } from './model'
 
@@ -133,7 +133,7 @@ export const useQuizStore = create<QuizState>()((set, get) => {
     }
     if (round.timed && round.items.length < round.total) {
       try {
-        const item = await getQuizSource().openNextQuestion(round.id)
+        const item = await quizSource.get().openNextQuestion(round.id)
         if (!item) return get().finish()
         const next = withItem(get().round ?? round, item)
         set({ round: next })
@@ -161,7 +161,7 @@ export const useQuizStore = create<QuizState>()((set, get) => {
   async function refreshRound(): Promise<Round | null> {
     const round = get().round
     if (!round) return null
-    const fresh = await getQuizSource().getRound(round.id)
+    const fresh = await quizSource.get().getRound(round.id)
     set({ round: fresh, clockOffset: fresh.serverNow - Date.now() })
     return fresh
   }
@@ -188,7 +188,7 @@ export const useQuizStore = create<QuizState>()((set, get) => {
       clearTimeout(waitTimer)
       const fresh = JSON.stringify(req) !== JSON.stringify(get().request)
       set({ request: req, phase: { kind: 'loading' }, ...(fresh ? { round: null, startKey: null, answerKeys: {}, finishKey: null } : {}) })
-      const qs = getQuizSource()
+      const qs = quizSource.get()
       try {
         let round: Round
         if (req.roundId) round = await qs.getRound(req.roundId)
@@ -225,7 +225,7 @@ export const useQuizStore = create<QuizState>()((set, get) => {
       const answerKey = get().answerKeys[qid] ?? key()
       set({ answerKeys: { ...get().answerKeys, [qid]: answerKey }, phase: { kind: 'submitting', index: phase.index, choice } })
       try {
-        const result = await getQuizSource().answer({ roundId: round.id, questionId: qid, choice, idempotencyKey: answerKey })
+        const result = await quizSource.get().answer({ roundId: round.id, questionId: qid, choice, idempotencyKey: answerKey })
         set({ round: withResult(get().round ?? round, result), phase: { kind: 'feedback', index: phase.index, result } })
       } catch (err) {
         const code = (err as { code?: string }).code
@@ -302,7 +302,7 @@ export const useQuizStore = create<QuizState>()((set, get) => {
       const finishKey = get().finishKey ?? key()
       set({ finishKey, phase: { kind: 'finishing' } })
       try {
-        const qs = getQuizSource()
+        const qs = quizSource.get()
         const result = round.status === 'in_progress' ? await qs.finishRound({ roundId: round.id, idempotencyKey: finishKey }) : await qs.getRoundResult(round.id)
         set({
           results: { ...get().results, [round.id]: { status: 'ready', refreshing: false, data: result } },
@@ -319,7 +319,7 @@ export const useQuizStore = create<QuizState>()((set, get) => {
         if (code === 'CONFLICT') {
           // Expired while away: the server closed it as it stood; show that review.
           try {
-            const result = await getQuizSource().getRoundResult(round.id)
+            const result = await quizSource.get().getRoundResult(round.id)
             set({ results: { ...get().results, [round.id]: { status: 'ready', refreshing: false, data: result } }, phase: { kind: 'finished', roundId: round.id } })
             return
           } catch {
@@ -335,12 +335,12 @@ export const useQuizStore = create<QuizState>()((set, get) => {
       set({ phase: { kind: 'idle' }, request: null })
     },
 
-    loadDayStatus: () => loadInto('dayStatus', () => getQuizSource().getDayStatus()),
-    loadConsent: () => loadInto('consent', () => getQuizSource().getConsent()),
+    loadDayStatus: () => loadInto('dayStatus', () => quizSource.get().getDayStatus()),
+    loadConsent: () => loadInto('consent', () => quizSource.get().getConsent()),
 
     async loadPracticeOptions() {
       set({ topics: LOADING, practiceSites: LOADING })
-      const qs = getQuizSource()
+      const qs = quizSource.get()
       const [topics, sites] = await Promise.allSettled([qs.listTopics(), qs.listPracticeSites()])
       set({
         topics: topics.status === 'fulfilled' ? { status: 'ready', refreshing: false, data: topics.value } : errorState(topics.reason),
@@ -348,14 +348,14 @@ export const useQuizStore = create<QuizState>()((set, get) => {
       })
     },
 
-    loadWrongBook: () => loadInto('wrongBook', () => getQuizSource().getWrongBook()),
-    loadRounds: () => loadInto('rounds', () => getQuizSource().listRounds(50)),
+    loadWrongBook: () => loadInto('wrongBook', () => quizSource.get().getWrongBook()),
+    loadRounds: () => loadInto('rounds', () => quizSource.get().listRounds(50)),
 
     async loadResult(roundId) {
       if (get().results[roundId]?.status === 'ready') return
       set({ results: { ...get().results, [roundId]: LOADING } })
       try {
-        const data = await getQuizSource().getRoundResult(roundId)
+        const data = await quizSource.get().getRoundResult(roundId)
         set({ results: { ...get().results, [roundId]: { status: 'ready', refreshing: false, data } } })
       } catch (err) {
         set({ results: { ...get().results, [roundId]: errorState(err) } })
@@ -364,7 +364,7 @@ export const useQuizStore = create<QuizState>()((set, get) => {
 
     async loadBoard(period, kind) {
       const query: LeaderboardQuery = { period, limit: 100, neighbours: 2 }
-      const qs = getQuizSource()
+      const qs = quizSource.get()
       if (kind === 'people') {
         if (get().boards[period]?.status !== 'ready') set({ boards: { ...get().boards, [period]: LOADING } })
         try {
@@ -385,13 +385,13 @@ export const useQuizStore = create<QuizState>()((set, get) => {
     },
 
     async agree(nickname, unit) {
-      const c = await getQuizSource().agreeToBoards({ nickname, unit })
+      const c = await quizSource.get().agreeToBoards({ nickname, unit })
       set({ consent: { status: 'ready', refreshing: false, data: c }, boards: {}, unitBoards: {} })
       return c
     },
 
     async withdraw() {
-      const c = await getQuizSource().withdrawFromBoards()
+      const c = await quizSource.get().withdrawFromBoards()
       set({ consent: { status: 'ready', refreshing: false, data: c }, boards: {}, unitBoards: {} })
       return c
     }

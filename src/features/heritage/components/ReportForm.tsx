@@ -5,9 +5,9 @@
  */
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
-import { REPORT_MAX } from '../../../services/contract/profile'
-import { randomId } from '../../../shared/id'
-import type { ReportInput, ReportReceipt } from '../../../services/contract/profile'
+import { REPORT_MAX } from '../../../services/me/contract'
+import { randomId } from '../../../services/core/ids'
+import type { ReportInput, ReportReceipt } from '../../../services/me/contract'
 import { Btn } from '../../../shared/ui/Btn'
 import './report-form.scss'
 
