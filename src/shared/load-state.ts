@@ -6,7 +6,7 @@
 export type LoadState<T> =
   | { status: 'idle' }
   | { status: 'loading' }
-  | { status: 'ready'; data: T; refreshing: boolean; staleSince?: number }
+  | { status: 'ready'; data: T; refreshing: boolean; staleSince?: number; refreshError?: string }
   | { status: 'error'; message: string; code: string; retryable: boolean }
 
 export const IDLE = { status: 'idle' } as const

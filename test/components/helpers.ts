@@ -8,10 +8,10 @@ import { meSource } from '../../src/services/me'
 import { createMockSource, type AppSources } from '../support/sources'
 import { createMemoryStore } from '../../src/services/core/kv'
 import { useHeritageStore } from '../../src/features/heritage/store'
-import { useProfileStore } from '../../src/features/profile/store'
+import { useMeStore } from '../../src/features/me/store'
 
 const heritageInitial = useHeritageStore.getInitialState()
-const profileInitial = useProfileStore.getInitialState()
+const meInitial = useMeStore.getInitialState()
 
 /** Installs `ds` as the heritage and me sources (default: mock sources over memory) and resets every store. */
 export function freshApp(ds?: AppSources): AppSources {
@@ -19,7 +19,7 @@ export function freshApp(ds?: AppSources): AppSources {
   heritageSource.setForTests(source)
   meSource.setForTests(source)
   useHeritageStore.setState(heritageInitial, true)
-  useProfileStore.setState(profileInitial, true)
+  useMeStore.setState(meInitial, true)
   return source
 }
 

@@ -39,6 +39,15 @@ describe('architecture lint rules', () => {
     expect(fromShared.join('\n')).toMatch(/shared\/ knows nothing/)
   })
 
+  it('reports a feature service importing another feature service, core importing a feature, and a feature reading another feature\'s service', async () => {
+    const code = "import { meSource } from '../me'\nexport const x = meSource\n"
+    expect((await lintAs(code, 'src/services/quiz/bad.ts')).join('\n')).toMatch(/services\/<feature> imports only services\/core and itself/)
+    expect((await lintAs(code, 'src/services/core/bad.ts')).join('\n')).toMatch(/services\/core knows no feature/)
+    const fromFeature = "import { meSource } from '../../services/me'\nexport const x = meSource\n"
+    expect((await lintAs(fromFeature, 'src/features/heritage/bad.ts')).join('\n')).toMatch(/A feature reads only its own services/)
+    expect(await lintAs(fromFeature, 'src/features/me/ok.ts')).toEqual([])
+  })
+
   it('accepts the real tree: a store importing services and a page importing features', async () => {
     const store = fs.readFileSync(path.join(root, 'src/features/heritage/store.ts'), 'utf8')
     expect(await lintAs(store, 'src/features/heritage/store.ts')).toEqual([])

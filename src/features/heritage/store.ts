@@ -1,12 +1,9 @@
 /**
  * The heritage store: route and site lists (with filters, search and paging), site and route
- * details, favourites and 纠错 reports. Reads through the DataSource; pages only select slices
- * and call actions.
+ * details. Reads through the heritage source; pages only select slices and call actions.
  */
 import { create } from 'zustand'
 import { heritageSource, type Loaded } from '../../services/heritage'
-import { meSource } from '../../services/me'
-import type { ReportInput, ReportReceipt } from '../../services/me/contract'
 import { errorState, IDLE, LOADING, type LoadState } from '../../shared/load-state'
 import { MAX_PAGE_SIZE } from '../../services/heritage/contract'
 import { EMPTY_FILTERS, hasActiveFilters, type Route, type RouteSummary, type Site, type SiteFilters, type SiteSummary } from './model'
@@ -37,8 +34,6 @@ export interface HeritageState {
   routeList: LoadState<RouteSummary[]>
   sites: Record<string, LoadState<Site>>
   routes: Record<string, LoadState<Route>>
-  favourites: LoadState<string[]>
-  favouriteSites: LoadState<SiteSummary[]>
 
   /** Changes filters and reloads the first page. */
   setSiteFilters(patch: Partial<SiteFilters>): Promise<void>
@@ -50,22 +45,13 @@ export interface HeritageState {
   loadRoutes(opts?: { refresh?: boolean }): Promise<void>
   loadSite(id: string, opts?: { refresh?: boolean }): Promise<void>
   loadRoute(id: string, opts?: { refresh?: boolean }): Promise<void>
-  loadFavourites(): Promise<void>
-  /** Loads the favourite ids and their site summaries (我的). */
-  loadFavouriteSites(): Promise<void>
-  /** Adds or removes a favourite. Rejects with the DataError so the page can say why. */
-  toggleFavourite(siteId: string): Promise<boolean>
   /** Summaries of the given sites (other features' pages show site names), in the order asked. */
   lookupSites(ids: string[]): Promise<SiteSummary[]>
-  /** Files a 纠错 report; rejects with the DataError (the form keeps the user's text). */
-  submitReport(input: ReportInput): Promise<ReportReceipt>
 }
 
 let siteListRequest = 0
 
 type RecordOf<K extends 'sites' | 'routes'> = K extends 'sites' ? Site : Route
-
-const readyOf = <T,>(s: LoadState<T>): T | undefined => (s.status === 'ready' ? s.data : undefined)
 
 export const useHeritageStore = create<HeritageState>()((set, get) => {
   /**
@@ -99,8 +85,6 @@ export const useHeritageStore = create<HeritageState>()((set, get) => {
     routeList: IDLE,
     sites: {},
     routes: {},
-    favourites: IDLE,
-    favouriteSites: IDLE,
 
     async setSiteFilters(patch) {
       set({ siteFilters: { ...get().siteFilters, ...patch } })
@@ -173,50 +157,6 @@ export const useHeritageStore = create<HeritageState>()((set, get) => {
     loadSite: (id, opts = {}) => loadRecord('sites', id, () => heritageSource.get().getSite(id), opts.refresh),
     loadRoute: (id, opts = {}) => loadRecord('routes', id, () => heritageSource.get().getRoute(id), opts.refresh),
 
-    async loadFavourites() {
-      if (get().favourites.status !== 'ready') set({ favourites: LOADING })
-      try {
-        const ids = await meSource.get().listFavourites()
-        set({ favourites: { status: 'ready', refreshing: false, data: ids } })
-      } catch (err) {
-        if (get().favourites.status !== 'ready') set({ favourites: errorState(err) })
-      }
-    },
-
-    async loadFavouriteSites() {
-      if (get().favouriteSites.status !== 'ready') set({ favouriteSites: LOADING })
-      try {
-        const ids = await meSource.get().listFavourites()
-        set({ favourites: { status: 'ready', refreshing: false, data: ids } })
-        if (!ids.length) {
-          set({ favouriteSites: { status: 'ready', refreshing: false, data: [] } })
-          return
-        }
-        // The API takes at most MAX_PAGE_SIZE ids a request: ask in slices, keep the favourites' order.
-        const slices: string[][] = []
-        for (let i = 0; i < ids.length; i += MAX_PAGE_SIZE) slices.push(ids.slice(i, i + MAX_PAGE_SIZE))
-        const pages = await Promise.all(slices.map((slice) => heritageSource.get().listSites({ ids: slice, pageSize: slice.length })))
-        const staleSince = pages.map((p) => p.staleSince).find((x) => x !== undefined)
-        set({ favouriteSites: { status: 'ready', refreshing: false, staleSince, data: pages.flatMap((p) => p.data.items) } })
-      } catch (err) {
-        set({ favouriteSites: errorState(err) })
-      }
-    },
-
-    async toggleFavourite(siteId) {
-      const ids = readyOf(get().favourites) ?? (await meSource.get().listFavourites())
-      const next = !ids.includes(siteId)
-      const updated = await meSource.get().setFavourite(siteId, next)
-      set({ favourites: { status: 'ready', refreshing: false, data: updated } })
-      const favSites = get().favouriteSites
-      if (favSites.status === 'ready' && !next) {
-        set({ favouriteSites: { ...favSites, data: favSites.data.filter((s) => s.id !== siteId) } })
-      } else if (next) {
-        set({ favouriteSites: IDLE })
-      }
-      return next
-    },
-
     async lookupSites(ids) {
       const out: SiteSummary[] = []
       for (let i = 0; i < ids.length; i += MAX_PAGE_SIZE) {
@@ -225,10 +165,6 @@ export const useHeritageStore = create<HeritageState>()((set, get) => {
         out.push(...res.data.items)
       }
       return out
-    },
-
-    submitReport(input) {
-      return meSource.get().submitReport(input)
     }
   }
 })

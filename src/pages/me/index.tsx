@@ -7,9 +7,10 @@ import { Input, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { SiteCard } from '../../features/heritage/components/SiteCard'
 import { openSite } from '../../features/heritage/navigation'
+import { useSiteSummaries } from '../../features/heritage/hooks'
 import { useHeritageStore } from '../../features/heritage/store'
-import { NICKNAME_MAX, UNIT_MAX } from '../../features/profile/model'
-import { useProfileStore } from '../../features/profile/store'
+import { NICKNAME_MAX, UNIT_MAX } from '../../features/me/model'
+import { useMeStore } from '../../features/me/store'
 import { Section } from '../../shared/ui/Section'
 import { EmptyState, ErrorState, Skeleton } from '../../shared/ui/StateView'
 import { Btn } from '../../shared/ui/Btn'
@@ -18,11 +19,11 @@ import { Pressable } from '../../shared/ui/Pressable'
 import './index.scss'
 
 function ProfileForm() {
-  const profile = useProfileStore((s) => s.profile)
-  const saving = useProfileStore((s) => s.saving)
-  const saveError = useProfileStore((s) => s.saveError)
-  const saveProfile = useProfileStore((s) => s.saveProfile)
-  const loadProfile = useProfileStore((s) => s.loadProfile)
+  const profile = useMeStore((s) => s.profile)
+  const saving = useMeStore((s) => s.saving)
+  const saveError = useMeStore((s) => s.saveError)
+  const saveProfile = useMeStore((s) => s.saveProfile)
+  const loadProfile = useMeStore((s) => s.loadProfile)
   const [nickname, setNickname] = useState('')
   const [unit, setUnit] = useState('')
   const [editing, setEditing] = useState(false)
@@ -88,10 +89,13 @@ function ProfileForm() {
 }
 
 function Favourites() {
-  const favouriteSites = useHeritageStore((s) => s.favouriteSites)
-  const loadFavouriteSites = useHeritageStore((s) => s.loadFavouriteSites)
+  const favourites = useMeStore((s) => s.favourites)
+  const loadFavourites = useMeStore((s) => s.loadFavourites)
+  const ids = favourites.status === 'ready' ? favourites.data : null
+  const { state: favouriteSites, retry } = useSiteSummaries(ids)
+  if (favourites.status === 'error') return <ErrorState message={favourites.message} onRetry={() => loadFavourites()} />
   if (favouriteSites.status === 'idle' || favouriteSites.status === 'loading') return <Skeleton rows={1} label='正在加载收藏' />
-  if (favouriteSites.status === 'error') return <ErrorState message={favouriteSites.message} onRetry={() => loadFavouriteSites()} />
+  if (favouriteSites.status === 'error') return <ErrorState message={favouriteSites.message} onRetry={retry} />
   if (!favouriteSites.data.length) {
     return (
       <EmptyState
@@ -114,13 +118,13 @@ function Favourites() {
 }
 
 export default function MePage() {
-  const sourceKind = useProfileStore((s) => s.sourceKind)
+  const sourceKind = useMeStore((s) => s.sourceKind)
   useDidShow(() => {
-    useProfileStore.getState().loadProfile()
-    useHeritageStore.getState().loadFavouriteSites()
+    useMeStore.getState().loadProfile()
+    useMeStore.getState().loadFavourites()
   })
   usePullDownRefresh(async () => {
-    await Promise.allSettled([useProfileStore.getState().loadProfile(), useHeritageStore.getState().loadFavouriteSites()])
+    await Promise.allSettled([useMeStore.getState().loadProfile({ refresh: true }), useMeStore.getState().loadFavourites({ refresh: true })])
     Taro.stopPullDownRefresh()
   })
   return (

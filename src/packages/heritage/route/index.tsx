@@ -5,12 +5,12 @@
 import Taro, { useLoad, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { ReportForm } from '../../../features/heritage/components/ReportForm'
+import { ReportForm } from '../../../features/me/components/ReportForm'
 import { SourceList } from '../../../features/heritage/components/SourceList'
 import type { Route } from '../../../features/heritage/model'
 import { goBackOrExplore, openSite, routeUrl } from '../../../features/heritage/navigation'
 import { useHeritageStore } from '../../../features/heritage/store'
-import { useProfileStore } from '../../../features/profile/store'
+import { useMeStore } from '../../../features/me/store'
 import { formatDateTime, formatMinutes } from '../../../shared/format'
 import { readParam } from '../../../shared/params'
 import { Banner } from '../../../shared/ui/Banner'
@@ -24,8 +24,8 @@ import './index.scss'
 
 function RouteDetail({ route, staleSince }: { route: Route; staleSince?: number }) {
   const loadRoute = useHeritageStore((s) => s.loadRoute)
-  const submitReport = useHeritageStore((s) => s.submitReport)
-  const sourceKind = useProfileStore((s) => s.sourceKind)
+  const submitReport = useMeStore((s) => s.submitReport)
+  const sourceKind = useMeStore((s) => s.sourceKind)
   const [reporting, setReporting] = useState(false)
   return (
     <View className='route'>

@@ -6,14 +6,14 @@ import Taro, { useLoad, usePullDownRefresh, useShareAppMessage } from '@tarojs/t
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { FactTimeline } from '../../../features/heritage/components/FactTimeline'
-import { ReportForm } from '../../../features/heritage/components/ReportForm'
+import { ReportForm } from '../../../features/me/components/ReportForm'
 import { SiteCover } from '../../../features/heritage/components/SiteCover'
 import { SourceList } from '../../../features/heritage/components/SourceList'
 import { CATEGORY_LABELS, type Site } from '../../../features/heritage/model'
 import { goBackOrSites, openRoute, siteUrl } from '../../../features/heritage/navigation'
 import { approximateWarning, describePosition, isApproximate } from '../../../features/heritage/position'
 import { useHeritageStore } from '../../../features/heritage/store'
-import { useProfileStore } from '../../../features/profile/store'
+import { useMeStore } from '../../../features/me/store'
 import { formatDateTime } from '../../../shared/format'
 import { readParam } from '../../../shared/params'
 import { Banner } from '../../../shared/ui/Banner'
@@ -46,12 +46,12 @@ async function openInMap(site: Site) {
 }
 
 function SiteDetail({ site, staleSince }: { site: Site; staleSince?: number }) {
-  const favourites = useHeritageStore((s) => s.favourites)
-  const toggleFavourite = useHeritageStore((s) => s.toggleFavourite)
-  const submitReport = useHeritageStore((s) => s.submitReport)
+  const favourites = useMeStore((s) => s.favourites)
+  const toggleFavourite = useMeStore((s) => s.toggleFavourite)
+  const submitReport = useMeStore((s) => s.submitReport)
   const routeList = useHeritageStore((s) => s.routeList)
   const loadSite = useHeritageStore((s) => s.loadSite)
-  const sourceKind = useProfileStore((s) => s.sourceKind)
+  const sourceKind = useMeStore((s) => s.sourceKind)
   const [reporting, setReporting] = useState(false)
   const isFav = favourites.status === 'ready' && favourites.data.includes(site.id)
   const routes = routeList.status === 'ready' ? routeList.data.filter((r) => site.routeIds.includes(r.id)) : []
@@ -182,7 +182,7 @@ export default function SitePage() {
     const st = useHeritageStore.getState()
     if (siteId) st.loadSite(siteId)
     if (st.routeList.status !== 'ready') st.loadRoutes()
-    if (st.favourites.status !== 'ready') st.loadFavourites()
+    useMeStore.getState().loadFavourites({ reuse: true })
   })
 
   useEffect(() => {

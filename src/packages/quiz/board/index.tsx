@@ -8,8 +8,8 @@ import { Input, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { BOARD_PERIOD_LABELS, BOARD_PERIODS, formatTimeUsed, type BoardPeriod, type LeaderboardEntry, type UnitBoardEntry } from '../../../features/quiz/model'
 import { useQuizStore } from '../../../features/quiz/store'
-import { useProfileStore } from '../../../features/profile/store'
-import { NICKNAME_MAX, UNIT_MAX } from '../../../features/profile/model'
+import { useMeStore } from '../../../features/me/store'
+import { NICKNAME_MAX, UNIT_MAX } from '../../../features/me/model'
 import { readParam } from '../../../shared/params'
 import { Btn } from '../../../shared/ui/Btn'
 import { H5BackBar } from '../../../shared/ui/H5BackBar'
@@ -58,7 +58,7 @@ function UnitRow({ e }: { e: UnitBoardEntry }) {
 
 function ConsentPanel() {
   const consent = useQuizStore((s) => s.consent)
-  const profile = useProfileStore((s) => s.profile)
+  const profile = useMeStore((s) => s.profile)
   const [nickname, setNickname] = useState('')
   const [unit, setUnit] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -178,7 +178,7 @@ export default function BoardPage() {
     const p = readParam(params, 'period') as BoardPeriod
     if ((BOARD_PERIODS as readonly string[]).includes(p)) setPeriod(p)
     useQuizStore.getState().loadConsent()
-    useProfileStore.getState().loadProfile()
+    useMeStore.getState().loadProfile()
   })
   useEffect(() => {
     useQuizStore.getState().loadBoard(period, kind)

@@ -5,9 +5,8 @@
  */
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
-import { REPORT_MAX } from '../../../services/me/contract'
 import { randomId } from '../../../services/core/ids'
-import type { ReportInput, ReportReceipt } from '../../../services/me/contract'
+import { REPORT_MAX, type ReportInput, type ReportReceipt } from '../model'
 import { Btn } from '../../../shared/ui/Btn'
 import './report-form.scss'
 
