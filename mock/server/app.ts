@@ -11,6 +11,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import path from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import compress from '@fastify/compress'
 import cors from '@fastify/cors'
 import fastifyStatic from '@fastify/static'
 import { DataError, invalid, STATUS_BY_CODE, type ApiErrorBody, type DataErrorCode } from '../../src/services/core/errors'
@@ -64,6 +65,14 @@ function isDataError(err: unknown): err is DataError {
 
 function errorBody(code: DataErrorCode, message: string, fields?: Record<string, string>): ApiErrorBody {
   return { error: fields ? { code, message, fields } : { code, message } }
+}
+
+/**
+ * `Cache-Control` of a file of the built app: a year and `immutable` for content-hashed names
+ * (`name.1a2b3c4d.js`, as the H5 build writes them), `no-cache` (revalidate) for everything else.
+ */
+export function cacheControlFor(file: string): string {
+  return /\.[0-9a-f]{8}\.(js|css|png|jpe?g|svg|webp|woff2?)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache'
 }
 
 /** The participant id for a sign-in code: stable (same code, same participant), not reversible. */
@@ -172,7 +181,17 @@ export function buildServer(opts: ServerOptions = {}): FastifyInstance {
   }
 
   if (opts.staticDir) {
-    void app.register(fastifyStatic, { root: path.resolve(opts.staticDir), prefix: '/', index: ['index.html'] })
+    // The built app goes out compressed (brotli or gzip, as the browser accepts); hashed file
+    // names never change content, so browsers keep them for a year; index.html and the service
+    // worker are checked again on every load, so a new build is picked up.
+    void app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 })
+    void app.register(fastifyStatic, {
+      root: path.resolve(opts.staticDir),
+      prefix: '/',
+      index: ['index.html'],
+      cacheControl: false,
+      setHeaders: (res, file) => res.setHeader('Cache-Control', cacheControlFor(file))
+    })
   }
 
   app.setNotFoundHandler((req, reply) => {

@@ -221,12 +221,28 @@ describe('mock server', () => {
 })
 
 describe('static serving of the H5 build', () => {
+  it('sends the built files compressed, hashed ones cached for a year, the rest revalidated', async () => {
+    const hashed = await app.inject({ method: 'GET', url: '/home.1a2b3c4d.js', headers: { 'accept-encoding': 'br, gzip' } })
+    expect(hashed.statusCode).toBe(200)
+    expect(hashed.headers['content-encoding']).toBe('br')
+    expect(Buffer.byteLength(hashed.body)).toBeLessThan(1000) // 12 KB of text, sent in a few hundred bytes
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    const gz = await app.inject({ method: 'GET', url: '/home.1a2b3c4d.js', headers: { 'accept-encoding': 'gzip' } })
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    const plain = await app.inject({ method: 'GET', url: '/home.1a2b3c4d.js' })
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body).toContain('红色红色')
+    const index = await app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'gzip' } })
+    expect(index.headers['cache-control']).toBe('no-cache')
+  })
+
   let dir: string
   let app: Served
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'rcc-h5-'))
     writeFileSync(path.join(dir, 'index.html'), '<!DOCTYPE html><title>红色文化云学堂</title><div id="app"></div>')
     writeFileSync(path.join(dir, 'app.js'), 'console.log(1)')
+    writeFileSync(path.join(dir, 'home.1a2b3c4d.js'), `console.log(${JSON.stringify('红色'.repeat(2000))})`)
     app = await serve(buildServer({ staticDir: dir }))
   })
   afterAll(async () => {
