@@ -47,7 +47,7 @@ const layerZones = [
 const DIRECT_IO = '^(request|uploadFile|downloadFile|getStorageSync|setStorageSync|removeStorageSync|getStorage|setStorage|removeStorage|clearStorage|clearStorageSync)$'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'test/lint/fixtures/**', '.swc/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'test/lint/fixtures/**', 'test/size/baseline/**', '.swc/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

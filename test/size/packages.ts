@@ -18,12 +18,6 @@ export const PACKAGE_BUDGET_BYTES = 1 * MB
 export const WECHAT_PACKAGE_LIMIT_BYTES = 2 * MB
 export const WECHAT_TOTAL_LIMIT_BYTES = 20 * MB
 
-/** Baseline from /work/shared/stack-notes.md (an empty Taro 4.2.1 app on this stack). */
-export const BASELINE = {
-  weappBytes: 320 * KB,
-  h5FirstLoadGzipBytes: 99 * KB
-}
-
 export interface FileSize {
   /** Path relative to the dist root, with forward slashes. */
   path: string
@@ -130,7 +124,6 @@ export function weappReport(distWeapp: string, budget = PACKAGE_BUDGET_BYTES): {
   for (const f of biggestFiles(packages[0], 5)) lines.push(`  ${formatKB(f.bytes).padStart(10)}  ${f.path}`)
   lines.push('')
   lines.push(`WeChat's own limits (for context): ${formatKB(WECHAT_PACKAGE_LIMIT_BYTES)} (2 MB) per package, ${formatKB(WECHAT_TOTAL_LIMIT_BYTES)} (20 MB) in total; this build: ${formatKB(total)} in total.`)
-  lines.push(`baseline (stack-notes): an empty Taro 4.2.1 weapp build is about ${formatKB(BASELINE.weappBytes)} (~320 KB; taro.js 133 KB, app.js 96 KB).`)
   return { packages, lines, failures: budgetViolations(packages, budget) }
 }
 
