@@ -7,13 +7,15 @@
  *
  * ## Modes
  * - **每日答题** (`daily`): the day's {@link DAILY_QUESTION_COUNT} questions, the same for everyone
- *   (seeded by the Asia/Shanghai day, see `quiz-draw.ts`); untimed, options in the bank's order,
+ *   (seeded by the Asia/Shanghai day, see `quiz-draw.ts`; only questions with a source fit to show); untimed, options in the bank's order,
  *   one round per participant and day (starting again returns it); expires at the end of its day.
- * - **竞答** (`competition`): {@link COMPETITION_QUESTION_COUNT} questions by the mix rule, options
+ * - **竞答** (`competition`): {@link COMPETITION_QUESTION_COUNT} questions by the mix rule (only
+ *   questions with a source fit to show), options
  *   shuffled per participant and round, a {@link QUESTION_TIME_MS} countdown per question. The
  *   day's first {@link COUNTED_ROUNDS_PER_DAY} rounds are `ranked`; the 4th and later are practice
  *   (scored and reviewed, never on a board). Expires {@link COMPETITION_ROUND_TTL_MS} after start.
- * - **专题练习** (`practice`): by topic, by related site, or the 错题本; untimed, not ranked.
+ * - **专题练习** (`practice`): by topic, by related site, or the 错题本; untimed, not ranked; may
+ *   include questions marked `needsSource` (shown as 待核实).
  *
  * ## Time window and the clock (竞答)
  * Questions open one at a time, when the participant asks for the next one ({@link openNextQuestion});
@@ -91,7 +93,7 @@ import { DataError } from '../errors'
 import { isBetterResult, LeaderboardIndex, type BoardMember, type BulkResult, type DayResult } from './leaderboard'
 import { validateProfileInput } from './participant'
 import { assertQuestionBank } from './quiz-bank'
-import { COMPETITION_MIX, dailyQuestions, drawByMix, drawSome } from './quiz-draw'
+import { COMPETITION_MIX, dailyQuestions, drawByMix, drawSome, rankedPool } from './quiz-draw'
 import { createRng, permutation } from './quiz-random'
 import { isExactlyRight, MAX_QUESTION_SCORE, BASE_SCORE, timedScore, untimedScore, withinWindow } from './quiz-scoring'
 import { addDays, DAY_MS, dayKeyOf, dayStartMs, isDayKey, isWeekKey, weekKeyOf } from './quiz-time'
@@ -326,6 +328,8 @@ export function createQuizRules(store: KeyValueStore, opts: QuizRulesOptions) {
   const now = opts.now ?? (() => Date.now())
   const newId = opts.newId ?? randomRoundId
   const byId = new Map(bank.map((q) => [q.id, q]))
+  /** What 每日答题 and 竞答 draw from: questions with a source fit to show. */
+  const rankedBank = rankedPool(bank)
   const topics = new Map<string, Question[]>()
   const bySite = new Map<string, Question[]>()
   for (const q of bank) {
@@ -752,7 +756,7 @@ export function createQuizRules(store: KeyValueStore, opts: QuizRulesOptions) {
         perms = questions.map(() => null)
         expiresAt = dayStartMs(day) + DAY_MS - 1
       } else if (s.mode === 'competition') {
-        if (bank.length < COMPETITION_MIX.size) throw new DataError('CONFLICT', '题库题目不足，暂时无法开始竞答')
+        if (rankedBank.length < COMPETITION_MIX.size) throw new DataError('CONFLICT', '题库题目不足，暂时无法开始竞答')
         attemptNumber = (rec.attempts[day] ?? 0) + 1
         ranked = attemptNumber <= COUNTED_ROUNDS_PER_DAY
         const avoid = new Set<string>()
@@ -762,7 +766,7 @@ export function createQuizRules(store: KeyValueStore, opts: QuizRulesOptions) {
           old?.items?.forEach((it) => avoid.add(it.questionId))
         }
         const rng = createRng(`${pid}|${id}`)
-        questions = drawByMix(bank, COMPETITION_MIX, rng, avoid)
+        questions = drawByMix(rankedBank, COMPETITION_MIX, rng, avoid)
         perms = questions.map((q) => (q.type === 'judge' ? null : permutation(q.options.length, rng)))
         expiresAt = t + COMPETITION_ROUND_TTL_MS
       } else {
