@@ -7,15 +7,16 @@
  *
  * ## Modes
  * - **每日答题** (`daily`): the day's {@link DAILY_QUESTION_COUNT} questions, the same for everyone
- *   (seeded by the Asia/Shanghai day, see `quiz-draw.ts`; only questions with a source fit to show); untimed, options in the bank's order,
- *   one round per participant and day (starting again returns it); expires at the end of its day.
+ *   (seeded by the Asia/Shanghai day, see `quiz-draw.ts`; only questions with a source fit to show);
+ *   untimed, options shuffled per participant (判断 keeps 正确/错误), one round per participant and
+ *   day (starting again returns it); expires at the end of its day.
  * - **竞答** (`competition`): {@link COMPETITION_QUESTION_COUNT} questions by the mix rule (only
  *   questions with a source fit to show), options
  *   shuffled per participant and round, a {@link QUESTION_TIME_MS} countdown per question. The
  *   day's first {@link COUNTED_ROUNDS_PER_DAY} rounds are `ranked`; the 4th and later are practice
  *   (scored and reviewed, never on a board). Expires {@link COMPETITION_ROUND_TTL_MS} after start.
- * - **专题练习** (`practice`): by topic, by related site, or the 错题本; untimed, not ranked; may
- *   include questions marked `needsSource` (shown as 待核实).
+ * - **专题练习** (`practice`): by topic, by related site, or the 错题本; untimed, not ranked, options
+ *   shuffled per participant and round; may include questions marked `needsSource` (shown as 待核实).
  *
  * ## Time window and the clock (竞答)
  * Questions open one at a time, when the participant asks for the next one ({@link openNextQuestion});
@@ -709,6 +710,15 @@ export function createQuizRules(store: KeyValueStore, opts: QuizRulesOptions) {
 
   // ---- starting ----------------------------------------------------------------------------
 
+  /**
+   * Option order per participant and round, in every mode (竞答 shuffles with its draw's rng):
+   * non-judge questions get a random permutation; 判断 keeps 正确/错误.
+   */
+  function optionOrders(questions: readonly Question[], seed: string): Array<number[] | null> {
+    const rng = createRng(`${seed}|options`)
+    return questions.map((q) => (q.type === 'judge' ? null : permutation(q.options.length, rng)))
+  }
+
   function practiceQuestions(pid: string, src: PracticeSource, count: number, rngSeed: string): Question[] {
     const rng = createRng(rngSeed)
     if (src.kind === 'topic') {
@@ -753,7 +763,7 @@ export function createQuizRules(store: KeyValueStore, opts: QuizRulesOptions) {
       let expiresAt: number
       if (s.mode === 'daily') {
         questions = dailyQuestions(bank, day)
-        perms = questions.map(() => null)
+        perms = optionOrders(questions, `${pid}|${id}`)
         expiresAt = dayStartMs(day) + DAY_MS - 1
       } else if (s.mode === 'competition') {
         if (rankedBank.length < COMPETITION_MIX.size) throw new DataError('CONFLICT', '题库题目不足，暂时无法开始竞答')
@@ -771,7 +781,7 @@ export function createQuizRules(store: KeyValueStore, opts: QuizRulesOptions) {
         expiresAt = t + COMPETITION_ROUND_TTL_MS
       } else {
         questions = practiceQuestions(pid, s.practice!, s.count, `${pid}|${id}`)
-        perms = questions.map(() => null)
+        perms = optionOrders(questions, `${pid}|${id}`)
         expiresAt = t + PRACTICE_ROUND_TTL_MS
       }
 
