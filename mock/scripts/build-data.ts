@@ -1,8 +1,8 @@
 /**
  * Builds `mock/data/sites.json` (50 sites) and `mock/data/routes.json` (16 routes) from the
- * researched reference data in `shared/reference/`. Run with `npm run data`
- * (`npx tsx mock/scripts/build-data.ts`). The reference directory is `$REFERENCE_DIR`, or
- * `../shared/reference` next to the repository.
+ * project's content records in `mock/content/` (imported from the researched reference data by
+ * `npm run content:import`). Run with `npm run data` (`npx tsx mock/scripts/build-data.ts`);
+ * `CONTENT_DIR` overrides the directory. `--verbose` prints the full report.
  *
  * Rules (selection, categories, positions, durations, curated routes) are in ./dataset-rules.ts
  * and documented in mock/data/README.md. The one hard rule: nothing historical is invented here;
@@ -37,6 +37,10 @@ import {
   SITE_COUNT,
   bestTier,
   compareCandidates,
+  describeSource,
+  isPublished,
+  routeGrade,
+  sitePeriods,
   curatedArea,
   curatedBasis,
   curatedDescription,
@@ -55,9 +59,7 @@ import {
   type Tier
 } from './dataset-rules'
 
-const REFERENCE_DIR = process.env.REFERENCE_DIR
-  ? path.resolve(process.env.REFERENCE_DIR)
-  : path.resolve(__dirname, '../../../shared/reference')
+const REFERENCE_DIR = process.env.CONTENT_DIR ? path.resolve(process.env.CONTENT_DIR) : path.resolve(__dirname, '../content')
 const OUT_DIR = path.resolve(__dirname, '../data')
 
 function fail(message: string): never {
@@ -66,7 +68,7 @@ function fail(message: string): never {
 
 function readReference<T extends v.GenericSchema>(file: string, schema: T): v.InferOutput<T> {
   const full = path.join(REFERENCE_DIR, file)
-  if (!fs.existsSync(full)) fail(`missing ${full} (set REFERENCE_DIR to the shared/reference directory)`)
+  if (!fs.existsSync(full)) fail(`missing ${full} (run npm run content:import, or set CONTENT_DIR)`)
   const result = v.safeParse(schema, JSON.parse(fs.readFileSync(full, 'utf8')))
   if (!result.success) {
     fail(`${file} has an unexpected shape: ${result.issues.map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`).join('; ')}`)
@@ -90,7 +92,12 @@ const coords = readReference('quanzhou-coordinates.json', RefCoordinatesSchema)
 const registry = new Map<string, Source>()
 for (const s of refSources) {
   if (registry.has(s.url)) fail(`quanzhou-sources.json lists ${s.url} twice`)
-  registry.set(s.url, { url: s.url, title: s.title, tier: s.tier })
+  registry.set(s.url, {
+    url: s.url,
+    title: s.title,
+    tier: s.tier,
+    ...describeSource({ url: s.url, kind: s.domainKind, publisher: s.publisher, tier: s.tier, originalUrl: s.originalUrl, alternateUrl: s.alternateUrl, title: s.title })
+  })
 }
 
 const refSiteById = new Map<string, RefSite>()
@@ -128,13 +135,20 @@ for (const r of sourcedRoutes) {
 }
 for (const c of CONTAINED_STOPS) {
   const route = sourcedRoutes.find((r) => r.id === c.routeId) ?? fail(`CONTAINED_STOPS: no route ${c.routeId}`)
-  if (!route.stops.includes(c.after)) fail(`CONTAINED_STOPS: route ${c.routeId} has no stop ${c.after}`)
+  if (!route.stops.some((s) => s === c.after)) fail(`CONTAINED_STOPS: route ${c.routeId} has no stop ${c.after}`)
 }
 
-/** The stops of a sourced route, with the contained sites inserted after their host stop. */
+/**
+ * The stops of a sourced route, with the contained sites inserted after their host stop. Commercial
+ * stops (`{ name, commercial: true }`: companies a route list names) are left out.
+ */
 function expandedStops(r: RefRoute): Array<{ ref: string; stopName: string }> {
   const out: Array<{ ref: string; stopName: string }> = []
   r.stops.forEach((ref, i) => {
+    if (typeof ref !== 'string') {
+      commercialLeftOut.add(`${r.id}: ${ref.name}`)
+      return
+    }
     out.push({ ref, stopName: r.stop_names[i] })
     for (const c of CONTAINED_STOPS) {
       if (c.routeId === r.id && c.after === ref) out.push({ ref: c.siteId, stopName: c.siteId })
@@ -142,6 +156,7 @@ function expandedStops(r: RefRoute): Array<{ ref: string; stopName: string }> {
   })
   return out
 }
+const commercialLeftOut = new Set<string>()
 
 const required: string[] = []
 for (const r of sourcedRoutes) {
@@ -167,7 +182,13 @@ for (const s of refSites) {
     leftOut.push({ id: s.id, name: s.name, reason: `cites a URL missing from quanzhou-sources.json (no title/tier to show): ${missing.join(', ')}` })
     continue
   }
-  rankable.push({ id: s.id, bestTier: bestTier(s.sources.map((u) => (registry.get(u) as Source).tier)), factCount: s.facts.length, sourceCount: s.sources.length })
+  const unshown = s.facts.filter((f) => !f.source.some((u) => (registry.get(u) as Source).showable))
+  if (unshown.length) {
+    leftOut.push({ id: s.id, name: s.name, reason: `a dated fact has no source fit to show (${unshown.map((f) => f.year).join(', ')})` })
+    continue
+  }
+  const shownTiers = s.sources.map((u) => registry.get(u) as Source).map((x) => (x.showable ? x.tier : 'C'))
+  rankable.push({ id: s.id, bestTier: bestTier(shownTiers), factCount: s.facts.length, sourceCount: s.sources.length })
 }
 rankable.sort(compareCandidates)
 const fillCount = SITE_COUNT - required.length
@@ -188,6 +209,7 @@ const selected = new Set([...required, ...filled.map((k) => k.id)])
 // ---------------------------------------------------------------------------------------------
 
 const lowSkips: string[] = []
+const factsLeftOut: string[] = []
 const sites: Site[] = refSites
   .filter((s) => selected.has(s.id))
   .map((s) => {
@@ -195,6 +217,15 @@ const sites: Site[] = refSites
     if (skipped.length) lowSkips.push(`${s.id}: skipped low-confidence ${skipped.join(', ')}`)
     const sources = lookupSources(s.sources, `site ${s.id}`)
     lookupSources(siteUrls(s), `site ${s.id} facts`)
+    // A dated fact is shown only with a source fit to show; the others are left out (and reported).
+    const shownUrls = new Set(sources.filter((x) => x.showable).map((x) => x.url))
+    const facts = s.facts.filter((f) => {
+      const ok = f.source.some((u) => shownUrls.has(u))
+      if (!ok) factsLeftOut.push(`${s.id}: ${f.year} ${f.event}`)
+      return ok
+    })
+    const period = sitePeriods(s.period, s.period_basis, facts)
+    const notes = publicNotes(siteNotes(s.notes, s.conflicts))
     return {
       id: s.id,
       name: s.name,
@@ -203,13 +234,16 @@ const sites: Site[] = refSites
       address: s.address,
       category: groupCategory(s.category),
       categoryLabel: s.category,
-      periods: (s.period ?? []) as Site['periods'],
-      verified: isVerified(sources.map((x) => x.tier)),
+      periods: period.periods,
+      verified: isVerified(
+        sources.map((x) => (x.showable ? x.tier : 'C')),
+        { verification: s.verification ?? null, notes }
+      ),
       pinyin: namePinyin(s.name),
-      periodBasis: s.period_basis,
+      periodBasis: period.basis,
       description: s.description,
-      facts: s.facts.map((f) => ({ year: f.year, event: f.event, sources: [...f.source] })),
-      notes: publicNotes(siteNotes(s.notes, s.conflicts)),
+      facts: facts.map((f) => ({ year: f.year, event: f.event, sources: [...f.source] })),
+      notes,
       sources,
       position,
       openingHours: null,
@@ -233,8 +267,8 @@ function durationStop(stop: RouteStop, routeArea: string): DurationStop {
 
 function withDuration(route: Omit<Route, 'stopCount' | 'durationMinutes' | 'duration'>): Route {
   const minutes = routeMinutes(route.stops.map((s) => durationStop(s, route.area)))
-  const { id, name, area, theme, curated, verified, ...rest } = route
-  return { id, name, area, theme, curated, stopCount: route.stops.length, durationMinutes: minutes, verified, ...rest, duration: { minutes, rule: DURATION_RULE } }
+  const { id, name, area, theme, curated, verified, published, ...rest } = route
+  return { id, name, area, theme, curated, stopCount: route.stops.length, durationMinutes: minutes, verified, published, ...rest, duration: { minutes, rule: DURATION_RULE } }
 }
 
 function siteStop(id: string): RouteStop {
@@ -250,6 +284,8 @@ for (const r of sourcedRoutes) {
     return { kind: 'external', name: stopName, note: r.notes && r.notes.includes(stopName) ? publicNotes(r.notes) : null }
   })
   const sources = lookupSources(r.sources, `route ${r.id}`)
+  const tiers = sources.map((s) => s.tier)
+  const notes = publicNotes(r.notes)
   routes.push(
     withDuration({
       id: r.id,
@@ -257,12 +293,16 @@ for (const r of sourcedRoutes) {
       area: r.area,
       theme: r.theme,
       curated: false,
-      verified: isVerified(sources.map((s) => s.tier)),
+      verified: isVerified(
+        sources.map((s) => (s.showable ? s.tier : 'C')),
+        { grade: routeGrade(r.reliability), notes }
+      ),
+      published: isPublished({ curated: false, reliability: r.reliability, notes: r.notes ?? null, sourceTiers: tiers }),
       description: r.description,
       basis: null,
       stops,
       reliability: r.reliability,
-      notes: publicNotes(r.notes),
+      notes,
       sources
     })
   )
@@ -279,7 +319,8 @@ for (const def of CURATED_ROUTES) {
       area: curatedArea(stops),
       theme: def.theme,
       curated: true,
-      verified: isVerified(sources.map((s) => s.tier as Tier)),
+      verified: isVerified(sources.map((s) => (s.showable ? s.tier : 'C') as Tier)),
+      published: false,
       description: curatedDescription(def, stops),
       basis: curatedBasis(def, matched, stops.length),
       stops: stops.map((s) => siteStop(s.id)),
@@ -335,9 +376,15 @@ writeJson('routes.json', parsedRoutes)
 // ---------------------------------------------------------------------------------------------
 
 const log = (line = '') => process.stdout.write(`${line}\n`)
-log(`Reference: ${REFERENCE_DIR}`)
+if (!process.argv.includes('--verbose')) {
+  log(`build-data: ${parsedSites.length} sites, ${parsedRoutes.length} routes from ${path.relative(process.cwd(), REFERENCE_DIR) || '.'} → ${path.relative(process.cwd(), OUT_DIR)} (${leftOut.length} sites left out, ${factsLeftOut.length} facts without a showable source left out, ${commercialLeftOut.size} commercial stops left out; --verbose for the report)`)
+  process.exit(0)
+}
+log(`Content: ${REFERENCE_DIR}`)
 log(`Not routes (kind ≠ "route"): ${skippedSets.map((r) => `${r.id} (${r.kind})`).join(', ') || 'none'}`)
 log(`Required by sourced routes: ${required.length}; filled by ranking: ${filled.length}`)
+log(`Commercial stops left out: ${[...commercialLeftOut].join('; ') || 'none'}`)
+log(`Facts left out (no source fit to show): ${factsLeftOut.join('; ') || 'none'}`)
 log()
 log(`Left out (${leftOut.length}):`)
 for (const l of leftOut) log(`  - ${l.id} ${l.name}: ${l.reason}`)

@@ -1,5 +1,6 @@
 /**
- * Builds the quiz question bank `mock/data/questions.json` from the researched reference files:
+ * Builds the quiz question bank `mock/data/questions.json` from the project's content records in
+ * `mock/content/` (imported from the researched reference by `npm run content:import`):
  *
  * - `quanzhou-quiz-facts.json` (66 Quanzhou Party-history questions, single choice, no type,
  *   topic or difficulty stated): type `single`; topic `泉州地方党史` with `topicBasis: 'collection'`
@@ -9,7 +10,11 @@
  * - `party-history-quiz.json` (when present; national and Fujian Party history): type, topic and
  *   difficulty as the file states them (`topicBasis`/`difficultyBasis: 'source'`).
  *
- * Every question keeps its text, options, explanation and sources. Answers become ascending option
+ * Every question keeps its text, options, explanation and sources. Each source URL gets a citation
+ * from its `sourceRecords` entry (kind, publisher, grade: the registry's tier for a registered URL,
+ * else by the reference's definitions; showable only when the reference lists it among `sources`
+ * and its kind and publisher allow a label, see `describeSource`); `needsSource` is true when the
+ * reference says so or no citation is showable. Answers become ascending option
  * indexes (`answer_index` as given, an int for single/judge, a list for multiple) and are checked
  * against the answer text(s): the build FAILS on an answer not among its options.
  *
@@ -26,20 +31,29 @@
  * 63 reference sites). `relatedSiteId` is that id when `mock/data/sites.json` exists and has the
  * site, null when the app's dataset lacks it; when sites.json is absent it is the reference id.
  *
- * Run: `tsx mock/scripts/build-questions.ts` (reference dir from `REFERENCE_DIR`, else
- * `../../../shared/reference` from this file). Output is deterministic (no timestamps).
+ * Run: `npm run questions` (content dir from `CONTENT_DIR`, else `mock/content/`; `--verbose`
+ * prints the tallies). Output is deterministic (no timestamps).
  */
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { LOCAL_TOPIC, QUESTION_TYPES, type Difficulty, type Question, type QuestionType } from '../../src/services/quiz/contract'
+import { SOURCE_KINDS, type SourceKind } from '../../src/services/core/sources'
+import { LOCAL_TOPIC, QUESTION_TYPES, type Citation, type Difficulty, type Question, type QuestionType } from '../../src/services/quiz/contract'
 import { checkQuestionBank, normaliseQuestionText } from '../../src/services/quiz/rules/bank'
+import { describeSource, gradeOfRecord, type Tier } from './dataset-rules'
 
 /** The difficulty given to questions whose source states none. */
 export const DEFAULT_DIFFICULTY: Difficulty = 2
 
 export const QUANZHOU_FILE = 'quanzhou-quiz-facts.json'
 export const PARTY_FILE = 'party-history-quiz.json'
+
+interface RawRecord {
+  url?: unknown
+  domainKind?: unknown
+  publisher?: unknown
+  originalUrl?: unknown
+}
 
 interface RawQuestion {
   question?: unknown
@@ -48,6 +62,8 @@ interface RawQuestion {
   answer_index?: unknown
   explanation?: unknown
   sources?: unknown
+  sourceRecords?: unknown
+  needsSource?: unknown
   related_site?: unknown
   type?: unknown
   topic?: unknown
@@ -85,6 +101,11 @@ export function buildQuestions(opts: { referenceDir: string; appSiteIds: Readonl
   const refDir = opts.referenceDir
   const refSitesFile = path.join(refDir, 'quanzhou-sites.json')
   const refSiteIds = fs.existsSync(refSitesFile) ? new Set((readJson(refSitesFile) as Array<{ id: string }>).map((s) => s.id)) : null
+  // Grades of the URLs the source registry lists (the same page graded once for the whole app).
+  const registryFile = path.join(refDir, 'quanzhou-sources.json')
+  const registry = new Map<string, Tier>(
+    fs.existsSync(registryFile) ? (readJson(registryFile) as Array<{ url: string; tier: Tier }>).map((x) => [x.url, x.tier]) : []
+  )
   const sitesNotInApp = new Set<string>()
 
   const convert = (raw: RawQuestion, origin: string, file: string): Question | null => {
@@ -115,10 +136,32 @@ export function buildQuestions(opts: { referenceDir: string; appSiteIds: Readonl
     }
     const answer = [...new Set(idx)].sort((a, b) => a - b)
 
-    const sources = Array.isArray(raw.sources) ? (raw.sources as unknown[]) : []
-    if (!sources.length) return fail('no source')
-    const badSource = sources.find((s) => !isHttpUrl(s))
+    // Sources: one record per URL (`sourceRecords`); `sources` lists those fit to show, best first.
+    const shown = Array.isArray(raw.sources) ? (raw.sources as unknown[]) : []
+    const badSource = shown.find((s) => !isHttpUrl(s))
     if (badSource !== undefined) return fail(`source is not a URL: ${String(badSource)}`)
+    const records = Array.isArray(raw.sourceRecords) ? (raw.sourceRecords as RawRecord[]) : []
+    if (!records.length) return fail('no sourceRecords')
+    const byUrl = new Map<string, RawRecord>()
+    for (const r of records) {
+      if (!r || !isHttpUrl(r.url)) return fail(`source record without a URL: ${JSON.stringify(r)}`)
+      if (!(SOURCE_KINDS as readonly string[]).includes(r.domainKind as string)) return fail(`source record ${r.url}: unknown domainKind ${String(r.domainKind)}`)
+      byUrl.set(r.url as string, r)
+    }
+    const missing = shown.filter((u) => !byUrl.has(u as string))
+    if (missing.length) return fail(`sources without a record: ${missing.join(', ')}`)
+    const ordered = [...new Set([...(shown as string[]), ...byUrl.keys()])]
+    const citations: Citation[] = ordered.map((u) => {
+      const r = byUrl.get(u) as RawRecord
+      const kind = r.domainKind as SourceKind
+      const publisher = typeof r.publisher === 'string' ? r.publisher : null
+      const tier: Tier = registry.get(u) ?? gradeOfRecord(kind, publisher)
+      const originalUrl = isHttpUrl(r.originalUrl) ? r.originalUrl : null
+      const d = describeSource({ url: u, kind, publisher, tier, originalUrl }, shown.includes(u))
+      return { url: u, kind, publisher: d.publisher, tier, showable: d.showable, label: d.label, link: d.link }
+    })
+    const sources = ordered
+    const needsSource = raw.needsSource === true || !citations.some((c) => c.showable)
 
     let topic = LOCAL_TOPIC
     let topicBasis: Question['topicBasis'] = 'collection'
@@ -157,7 +200,9 @@ export function buildQuestions(opts: { referenceDir: string; appSiteIds: Readonl
       topicBasis,
       difficulty,
       difficultyBasis,
-      sources: [...new Set(sources as string[])],
+      sources,
+      citations,
+      needsSource,
       relatedSiteId,
       relatedSiteRef,
       origin: [origin]
@@ -205,6 +250,8 @@ export function buildQuestions(opts: { referenceDir: string; appSiteIds: Readonl
       const combined: Question = {
         ...keep,
         sources: [...new Set([...prev.q.sources, ...q.sources])],
+        citations: [...new Map([...prev.q.citations, ...q.citations].map((c) => [c.url, c])).values()],
+        needsSource: prev.q.needsSource && q.needsSource,
         explanation: keep.explanation || other.explanation,
         relatedSiteRef: keep.relatedSiteRef ?? other.relatedSiteRef,
         relatedSiteId: keep.relatedSiteRef ? keep.relatedSiteId : other.relatedSiteId,
@@ -220,9 +267,9 @@ export function buildQuestions(opts: { referenceDir: string; appSiteIds: Readonl
   return { questions, merged, problems, sitesNotInApp: [...sitesNotInApp].sort() }
 }
 
-/** The reference directory: `REFERENCE_DIR`, else `shared/reference` beside the project. */
-export function defaultReferenceDir(): string {
-  return process.env.REFERENCE_DIR || path.resolve(__dirname, '../../../shared/reference')
+/** The content directory: `CONTENT_DIR`, else the project's `mock/content/`. */
+export function defaultContentDir(): string {
+  return process.env.CONTENT_DIR || path.resolve(__dirname, '../content')
 }
 
 /** Ids of the app's sites from `mock/data/sites.json`, or null when it does not exist yet. */
@@ -232,7 +279,7 @@ export function readAppSiteIds(file = path.resolve(__dirname, '../data/sites.jso
 }
 
 function main() {
-  const referenceDir = defaultReferenceDir()
+  const referenceDir = defaultContentDir()
   const appSiteIds = readAppSiteIds()
   const out = path.resolve(__dirname, '../data/questions.json')
   const r = buildQuestions({ referenceDir, appSiteIds })
@@ -248,7 +295,8 @@ function main() {
     for (const q of r.questions) m.set(f(q), (m.get(f(q)) ?? 0) + 1)
     return [...m].map(([k, n]) => `${k} ${n}`).join(', ')
   }
-  console.log(`build-questions: ${r.questions.length} questions → ${path.relative(process.cwd(), out)}`)
+  console.log(`build-questions: ${r.questions.length} questions (${r.questions.filter((q) => q.needsSource).length} marked needsSource) → ${path.relative(process.cwd(), out)}`)
+  if (!process.argv.includes('--verbose')) return
   console.log(`  by type: ${tally((q) => q.type)}`)
   console.log(`  by topic: ${tally((q) => q.topic)}`)
   console.log(`  by difficulty: ${tally((q) => `${q.difficulty}(${q.difficultyBasis})`)}`)

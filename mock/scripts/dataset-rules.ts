@@ -1,6 +1,6 @@
 /**
- * Pure rules used to build `mock/data/sites.json` and `mock/data/routes.json` from the researched
- * reference data (`shared/reference/`). No file access here: `build-data.ts` reads and writes, and
+ * Pure rules used to build `mock/data/sites.json` and `mock/data/routes.json` from the project's
+ * content records (`mock/content/`, imported from the researched reference data). No file access here: `build-data.ts` reads and writes, and
  * `test/data/dataset.test.ts` re-checks the output with these same rules. The rules are documented
  * in `mock/data/README.md`; keep the two in step.
  *
@@ -9,7 +9,8 @@
  */
 import * as v from 'valibot'
 import { pinyin } from 'pinyin-pro'
-import { DISTRICTS, type CategoryId, type District, type Period } from '../../src/services/heritage/contract'
+import { SOURCE_KINDS, type SourceKind } from '../../src/services/core/sources'
+import { DISTRICTS, PERIODS, type CategoryId, type District, type Period } from '../../src/services/heritage/contract'
 
 // ---------------------------------------------------------------------------------------------
 // Reference file shapes (validated when read, so a changed reference fails the build loudly)
@@ -18,11 +19,20 @@ import { DISTRICTS, type CategoryId, type District, type Period } from '../../sr
 const refUrl = v.pipe(v.string(), v.url())
 const tier = v.picklist(['A', 'B', 'C'])
 
+const nullableUrl = v.optional(v.nullable(refUrl), null)
+
 export const RefSourceSchema = v.object({
   key: v.string(),
   url: refUrl,
   title: v.string(),
   tier,
+  tierBefore: v.nullable(tier),
+  domainKind: v.picklist(SOURCE_KINDS),
+  publisher: v.optional(v.nullable(v.string()), null),
+  publisherBasis: v.optional(v.nullable(v.string()), null),
+  originalUrl: nullableUrl,
+  alternateUrl: nullableUrl,
+  mirrorUrl: nullableUrl,
   citations: v.number()
 })
 export type RefSource = v.InferOutput<typeof RefSourceSchema>
@@ -49,7 +59,10 @@ export const RefSiteSchema = v.object({
   lng: v.null(),
   sources: v.array(refUrl),
   notes: v.optional(v.string()),
-  conflicts: v.optional(v.array(v.string()))
+  conflicts: v.optional(v.array(v.string())),
+  verification: v.optional(v.literal('待核实')),
+  verification_basis: v.optional(v.string()),
+  listed_name: v.optional(v.string())
 })
 export type RefSite = v.InferOutput<typeof RefSiteSchema>
 
@@ -59,7 +72,8 @@ export const RefRouteSchema = v.object({
   area: v.string(),
   theme: v.string(),
   kind: v.picklist(['route', 'thematic-set']),
-  stops: v.array(v.string()),
+  /** A site id, a plain name, or a company a route list names (`commercial: true`: never shown as a stop). */
+  stops: v.array(v.union([v.string(), v.object({ name: v.string(), commercial: v.literal(true) })])),
   stop_names: v.array(v.string()),
   description: v.string(),
   sources: v.array(refUrl),
@@ -205,9 +219,160 @@ export function bestTier(tiers: readonly Tier[]): Tier {
   return [...tiers].sort((a, b) => TIER_RANK[a] - TIER_RANK[b])[0]
 }
 
-/** `verified` is false exactly when every source is tier C (only leads, nothing to check them against). */
-export function isVerified(tiers: readonly Tier[]): boolean {
-  return tiers.some((t) => t !== 'C')
+/**
+ * Notes that say the record as a whole still needs checking (the reference's own wording: it is
+ * known "only from low-reliability sources", or is to be "shown as 待核实"). A note that calls one
+ * side claim 待核实 does not make the whole record unverified.
+ */
+export const UNVERIFIED_NOTE = /仅见于低可靠来源|按“待核实”展示|^[^。]*缺少详情,待核实/
+
+/**
+ * `verified` is false (待核实) when every source is tier C (only leads, nothing to check them
+ * against), or the record's flags say so: the reference marks it `verification: "待核实"`, its grade
+ * (a route's reliability) is C, or its own notes say it is unverified ({@link UNVERIFIED_NOTE}).
+ */
+export function isVerified(
+  tiers: readonly Tier[],
+  flags: { verification?: string | null; grade?: Tier | null; notes?: string | null } = {}
+): boolean {
+  if (!tiers.some((t) => t !== 'C')) return false
+  if (flags.verification === '待核实' || flags.grade === 'C') return false
+  return !(flags.notes && UNVERIFIED_NOTE.test(flags.notes))
+}
+
+/** A route's grade: the letter its `reliability` remark starts with (A/B/C), or null. */
+export function routeGrade(reliability: string | null | undefined): Tier | null {
+  const m = /^\s*([ABC])/.exec(reliability ?? '')
+  return m ? (m[1] as Tier) : null
+}
+
+/** Route notes saying the source gives the stops but not their order. */
+export const ORDER_NOT_STATED = /顺序[^。]{0,6}未给出|未给出[^。]{0,6}顺序|顺序不详/
+
+/**
+ * 公开发布线路: a sourced route (not curated) whose grade is A or B, with at least one tier A/B
+ * source, whose source gives the visiting order (its notes do not say {@link ORDER_NOT_STATED}).
+ */
+export function isPublished(route: { curated: boolean; reliability: string | null; notes: string | null; sourceTiers: readonly Tier[] }): boolean {
+  if (route.curated) return false
+  const grade = routeGrade(route.reliability)
+  if (grade !== 'A' && grade !== 'B') return false
+  if (!route.sourceTiers.some((t) => t === 'A' || t === 'B')) return false
+  return !(route.notes && ORDER_NOT_STATED.test(route.notes))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sources as people cite them
+// ---------------------------------------------------------------------------------------------
+
+/** Kinds of page that may be shown as a source (with an identified publisher). */
+export const SHOWABLE_KINDS: readonly SourceKind[] = ['original', 'mirror', 'database']
+
+/** Plain-words grades used in labels. */
+export const GRADE_WORDS = { official: '官方或主流媒体', ownSite: '原刊网站', database: '资料库', databaseEntry: '资料库收录', mirror: '转载' } as const
+
+/**
+ * The publisher's Chinese name: the reference's `publisher` up to its first bracket (the bracket
+ * holds the basis, e.g. 闽南网(来源:泉州晚报) → 闽南网); null when none is identified.
+ */
+export function publisherName(publisher: string | null | undefined): string | null {
+  if (!publisher) return null
+  const name = publisher.split(/[(（]/)[0].trim()
+  return name || null
+}
+
+export interface SourceFacts {
+  url: string
+  kind: SourceKind
+  publisher: string | null | undefined
+  tier: Tier
+  originalUrl?: string | null
+  alternateUrl?: string | null
+  /** The registry title (its first word says what kind of database an unnamed one is). */
+  title?: string
+}
+
+/**
+ * Databases whose entry names no publisher but whose registry title says what they are: shown as
+ * `景点库（出处未署名）` / `地图库（出处未署名）`. Encyclopedia copies (百科镜像) are never shown.
+ */
+export const UNNAMED_DATABASES = ['景点库', '地图库'] as const
+
+export interface DescribedSource {
+  kind: SourceKind
+  publisher: string | null
+  showable: boolean
+  label: string | null
+  link: string | null
+}
+
+/**
+ * How a source may be shown. Showable: kind original, mirror or database, an identified publisher,
+ * tier A or B, and (for quiz questions) listed by the reference among the sources fit to show
+ * (`fitToShow`). Label: original A → `名称 · 官方或主流媒体`, original B → `名称 · 原刊网站`,
+ * mirror → `名称（转载）`, database → `名称 · 资料库` (`名称（资料库收录）` when the publisher is the
+ * entry's text source). Link: the original page if known, else a clean copy (`alternateUrl`), else
+ * the URL itself unless it is a mirror (a copy on an unrelated domain is never linked).
+ * A bare domain is never a label.
+ */
+export function describeSource(r: SourceFacts, fitToShow = true): DescribedSource {
+  const name = publisherName(r.publisher)
+  const unnamedDb = r.kind === 'database' && name === null ? UNNAMED_DATABASES.find((w) => (r.title ?? '').startsWith(w)) : undefined
+  const showable = fitToShow && (name !== null || unnamedDb !== undefined) && SHOWABLE_KINDS.includes(r.kind) && r.tier !== 'C'
+  let label: string | null = null
+  if (showable) {
+    if (unnamedDb) label = `${unnamedDb}（出处未署名）`
+    else if (r.kind === 'mirror') label = `${name}（${GRADE_WORDS.mirror}）`
+    else if (r.kind === 'database') label = (r.publisher ?? '').includes('条目文字出处') ? `${name}（${GRADE_WORDS.databaseEntry}）` : `${name} · ${GRADE_WORDS.database}`
+    else label = `${name} · ${r.tier === 'A' ? GRADE_WORDS.official : GRADE_WORDS.ownSite}`
+  }
+  const link = r.originalUrl ?? r.alternateUrl ?? (r.kind === 'mirror' ? null : r.url)
+  return { kind: r.kind, publisher: name, showable, label, link }
+}
+
+/**
+ * The grade of a quiz source the registry does not list: original with a publisher A; mirror or
+ * database with a publisher B; anything else C (the reference's definitions).
+ */
+export function gradeOfRecord(kind: SourceKind, publisher: string | null | undefined): Tier {
+  const named = publisherName(publisher) !== null
+  if (kind === 'original' && named) return 'A'
+  if ((kind === 'mirror' || kind === 'database') && named) return 'B'
+  return 'C'
+}
+
+/** A note that points at another record by position, which the app cannot show. */
+export const POSITIONAL_REFERENCE = /下一条|上一条|前一条|后一条|下一个条目|上一个条目|下条|上条|the next entry|the previous entry|next record|previous record/i
+
+// ---------------------------------------------------------------------------------------------
+// Periods
+// ---------------------------------------------------------------------------------------------
+
+/** The usual periodisation (inclusive years); 社会主义建设时期 is never derived from a year. */
+export const PERIOD_SPANS: ReadonlyArray<{ period: Period; from: number; to: number }> = [
+  { period: '大革命时期', from: 1924, to: 1927 },
+  { period: '土地革命时期', from: 1927, to: 1937 },
+  { period: '抗日战争时期', from: 1937, to: 1945 },
+  { period: '解放战争时期', from: 1945, to: 1949 }
+]
+
+/**
+ * Periods of a site. `stated` periods are kept. `derived` ones are kept only when a dated fact falls
+ * inside that period's span ({@link PERIOD_SPANS}); a fact after 1949, or no fact, gives no period.
+ * When nothing is left the periods are empty and the basis null (shown as 不详).
+ */
+export function sitePeriods(
+  periods: readonly string[] | null,
+  basis: 'stated' | 'derived' | null,
+  facts: ReadonlyArray<{ year: number }>
+): { periods: Period[]; basis: 'stated' | 'derived' | null } {
+  const known = (periods ?? []).filter((p): p is Period => (PERIODS as readonly string[]).includes(p))
+  if (basis !== 'derived') return { periods: known, basis }
+  const kept = known.filter((p) => {
+    const span = PERIOD_SPANS.find((x) => x.period === p)
+    return !!span && facts.some((f) => f.year >= span.from && f.year <= span.to)
+  })
+  return { periods: kept, basis: kept.length ? 'derived' : null }
 }
 
 /** What the fill ranking looks at for one candidate site. */
@@ -365,6 +530,8 @@ export interface RuleSite {
   description: string
   facts: ReadonlyArray<{ year: number; event: string }>
   sources: readonly unknown[]
+  /** The best known position (see the position rule); null when none. */
+  position?: { latitude: number; longitude: number } | null
 }
 
 /** The text a keyword rule searches: the site's own name, description and fact events (not notes). */
@@ -412,14 +579,6 @@ export const CURATED_ROUTES: readonly CuratedRouteDef[] = [
     match: hasPeriod('大革命时期')
   },
   {
-    id: 'curated-minzhong-zuji',
-    name: '“闽中”红色足迹',
-    theme: '记录中提到“闽中”的史迹',
-    rule: '名称、简介或史实中含‘闽中’',
-    common: '各站的名称、简介或史实记录中都出现“闽中”。',
-    match: mentions('闽中')
-  },
-  {
     id: 'curated-huaqiao-yu-geming',
     name: '华侨与革命',
     theme: '华侨、归侨与泉州革命',
@@ -436,12 +595,12 @@ export const CURATED_ROUTES: readonly CuratedRouteDef[] = [
     match: mentions('泉州中心县委')
   },
   {
-    id: 'curated-huian-baodong',
-    name: '惠安暴动史迹',
-    theme: '惠安暴动',
-    rule: '所在县区为惠安县且名称、简介或史实中含‘暴动’',
-    common: '各站都在惠安县,记录中都提到暴动。',
-    match: (s) => inDistricts('惠安县')(s) && mentions('暴动')(s)
+    id: 'curated-huian-hongse-shiji',
+    name: '惠安红色史迹',
+    theme: '惠安县的红色史迹',
+    rule: '所在县区为惠安县',
+    common: '各站都位于惠安县。',
+    match: inDistricts('惠安县')
   },
   {
     id: 'curated-jinjiang-jiuzhi-jinianguan',
@@ -452,20 +611,28 @@ export const CURATED_ROUTES: readonly CuratedRouteDef[] = [
     match: (s) => inDistricts('晋江市')(s) && (s.category === 'former-site' || s.category === 'memorial-hall')
   },
   {
-    id: 'curated-nanan-tudi-geming',
-    name: '南安土地革命时期史迹',
-    theme: '南安市的土地革命时期史迹',
-    rule: '所在县区为南安市且时期标注含‘土地革命时期’',
-    common: '各站都在南安市,时期标注都包含“土地革命时期”。',
-    match: (s) => inDistricts('南安市')(s) && hasPeriod('土地革命时期')(s)
+    id: 'curated-nanan-hongse-shiji',
+    name: '南安红色史迹',
+    theme: '南安市的红色史迹',
+    rule: '所在县区为南安市',
+    common: '各站都位于南安市。',
+    match: inDistricts('南安市')
   },
   {
-    id: 'curated-anxi-yongchun-dehua',
-    name: '安溪·永春·德化红色史迹',
-    theme: '安溪县、永春县、德化县的红色史迹',
-    rule: '所在县区为安溪县、永春县或德化县',
-    common: '各站都位于安溪县、永春县或德化县。',
-    match: inDistricts('安溪县', '永春县', '德化县')
+    id: 'curated-anxi-hongse-shiji',
+    name: '安溪红色史迹',
+    theme: '安溪县的红色史迹',
+    rule: '所在县区为安溪县',
+    common: '各站都位于安溪县。',
+    match: inDistricts('安溪县')
+  },
+  {
+    id: 'curated-yongchun-dehua',
+    name: '永春·德化红色史迹',
+    theme: '永春县、德化县的红色史迹',
+    rule: '所在县区为永春县或德化县',
+    common: '各站都位于永春县或德化县。',
+    match: inDistricts('永春县', '德化县')
   },
   {
     id: 'curated-lieshi-lingyuan',
@@ -491,7 +658,7 @@ function cmpNullableLast<T>(a: T | null, b: T | null, cmp: (x: T, y: T) => numbe
 const cmpCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
- * Curated stop order: district in the official order of {@link DISTRICTS} (unknown last), then
+ * Tie-break order for curated stops: district in the official order of {@link DISTRICTS} (unknown last), then
  * town (Unicode code-point order of the town string, unknown last), then earliest fact year
  * (no facts last), then id.
  */
@@ -505,9 +672,68 @@ export function compareStops(a: RuleSite, b: RuleSite): number {
   )
 }
 
+/** Great-circle distance in km between two positions (haversine, mean Earth radius 6371 km); null if either is unknown. */
+export function distanceKm(a: RuleSite['position'], b: RuleSite['position']): number | null {
+  if (!a || !b) return null
+  const rad = (d: number) => (d * Math.PI) / 180
+  const dLat = rad(b.latitude - a.latitude)
+  const dLng = rad(b.longitude - a.longitude)
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLng / 2) ** 2
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
+/** Distances closer than this (km) count as equal, so ties fall to the documented order. */
+const TIE_KM = 1e-6
+/** Stops with no known position are treated as this far from everything (visited last). */
+const UNKNOWN_KM = 1e6
+
+/** Length of a path in km (unknown legs count {@link UNKNOWN_KM}). */
+export function pathKm(stops: readonly RuleSite[]): number {
+  let total = 0
+  for (let i = 1; i < stops.length; i++) total += distanceKm(stops[i - 1].position, stops[i].position) ?? UNKNOWN_KM
+  return total
+}
+
 /**
- * Members of a curated route, in stop order. More than {@link MAX_STOPS} matches: the 8 with most
- * facts (then most sources, then id) are kept and `matched` tells how many matched.
+ * Curated stop order (no doubling back): nearest neighbour over the stops' best known positions.
+ * From each possible first stop, repeatedly go to the nearest stop not yet visited; keep the
+ * shortest of these paths. Ties (equal distance, e.g. two stops sharing a county point, or two
+ * equally short paths) are broken by {@link compareStops}: district in the official order, town,
+ * earliest fact year, id.
+ */
+export function orderStops<S extends RuleSite>(stops: readonly S[]): S[] {
+  const base = [...stops].sort(compareStops)
+  if (base.length <= 2) return base
+  let best: S[] = base
+  let bestKm = Infinity
+  for (const start of base) {
+    const path: S[] = [start]
+    const left = base.filter((s) => s !== start)
+    while (left.length) {
+      const here = path[path.length - 1]
+      let pick = 0
+      let pickKm = distanceKm(here.position, left[0].position) ?? UNKNOWN_KM
+      for (let i = 1; i < left.length; i++) {
+        const d = distanceKm(here.position, left[i].position) ?? UNKNOWN_KM
+        if (d < pickKm - TIE_KM) {
+          pick = i
+          pickKm = d
+        }
+      }
+      path.push(left.splice(pick, 1)[0])
+    }
+    const km = pathKm(path)
+    if (km < bestKm - TIE_KM) {
+      best = path
+      bestKm = km
+    }
+  }
+  return best
+}
+
+/**
+ * Members of a curated route, in stop order ({@link orderStops}). More than {@link MAX_STOPS}
+ * matches: the 8 with most facts (then most sources, then id) are kept and `matched` tells how many matched.
  */
 export function curatedMembers<S extends RuleSite>(def: CuratedRouteDef, sites: readonly S[]): { stops: S[]; matched: number } {
   const matches = sites.filter(def.match)
@@ -517,7 +743,7 @@ export function curatedMembers<S extends RuleSite>(def: CuratedRouteDef, sites: 
       .sort((a, b) => b.facts.length - a.facts.length || b.sources.length - a.sources.length || cmpCodePoint(a.id, b.id))
       .slice(0, MAX_STOPS)
   }
-  return { stops: [...kept].sort(compareStops), matched: matches.length }
+  return { stops: orderStops(kept), matched: matches.length }
 }
 
 /** `basis` of a curated route: its selection rule in one Chinese sentence. */
@@ -549,19 +775,34 @@ export function curatedDescription(def: CuratedRouteDef, stops: readonly RuleSit
  * editors). Keyed by the exact reference text: a new or changed conflict fails the build until a
  * person writes its rendering here. Editorial instructions in the entry are not shown to users.
  */
-export const CONFLICT_NOTES: Readonly<Record<string, string>> = {
-  'Sources disagree on whether the 红四军 前委/军部 was based here: one local party-history page places the army HQ at 美魁厝 and only a printing office at 郭氏家庙. Show both or neither; do not build quiz questions on it.':
-    '来源说法不一:红四军前委/军部是否驻在此处存在分歧,一份地方党史资料称军部设在美魁厝,郭氏家庙只设印刷所。'
+export const CONFLICT_NOTES: Readonly<Record<string, string | null>> = {
+  '原描述“参与泉州解放”与史志不符,已改:《鲤城区志》(meta.librarydata.cn 知识条目)载1949年8月31日上午泉州团队独立大队入城、下午4时解放军二十九军八十七师先遣部队进城,泉州宣告解放;长江支队是随军南下的地方干部队伍,来源(台海网转泉州网,2021-09-04)讲的是其成员参与“泉州解放后城市接管工作”。“一大队1949年9月3日抵泉”只见于低可靠来源 bkwk.cn,待核实。':
+    null,
+  '已删去“村子因电影《上饶集中营》以李子芳为原型的人物“钱紫英”而改名子英村”:此说只见于侨刊文章(hnyhw.org.cn),该文还把1951年的有声片《上饶集中营》称作“无声电影”;一份影片剧情简介(czkjst.org)称片中新四军组织部长名叫“赵宏”;其他来源(东南网、石狮纪检监察网)只写“子英村(原为岑兜村)”。未找到可靠来源证实改名缘由,故不采用。':
+    null,
+  '来源相互矛盾,未作裁断:泉州海洋职业学院网页(qzoiedu.com,2021“云参观”)称“1932—1949年间先后有7位中共泉州中心县委书记,首任为李刚”;景点库(tour.usatour.com.cn、239364.com,见“中共泉州中心县委历史纪念馆”条)称泉州中心县委“1938年8月在晋江内坑成立”——若1938年才成立,1932年不可能有中心县委书记。海峡城市网转载的泉州晚报(2025-03-05)称李刚为“中共泉州中心县委首任书记”,但未给出任职年份。两种说法都不是党史部门原文,已从 facts 中移除1932年这一条,在找到党史部门资料前不作为事实展示。':
+    '来源说法不一:泉州海洋职业学院网页称1932—1949年间先后有7位中共泉州中心县委书记,首任为李刚;景点库称泉州中心县委1938年8月在晋江内坑成立。两种说法都不是党史部门原文,本页暂不采用其中的年份。',
+  '“泉州地区唯一在土地革命、抗日、解放三个时期都作为县委机关驻地的基点村”这一“唯一”说法只见于上述高校网页和 bkwk.cn(AI 汇编),未经党史部门或主流媒体确认,描述中已删去“唯一”。':
+    null,
+  '红四军驻地说法不一:景点库(sandpitts.com 转博雅旅游网“永春县红色旅游景点”)称前委机关驻地设在郭氏家庙、朱德在家庙门前向群众演讲;泉州党史方志网(qz.fjdsfzw.org.cn,2024-12-26)称红军“在美魁厝设立了红四军军部,在郭氏家庙堂前的3间房屋设立印刷所”。两处一致的只有“印刷所”。本条不再把“前委机关驻地”当作事实展示,显示名称改为“郭氏家庙(岑楼大宗)”,景点库原名称保留在 listed_name;不要据此出题。':
+    '来源说法不一:博雅旅游网景点库称红四军前委机关驻地设在郭氏家庙;泉州党史方志网(2024-12-26)称红军在美魁厝设立红四军军部,在郭氏家庙堂前的3间房屋设立印刷所。两处一致的只有“印刷所”。',
+  '已删去“闽南唯一一处省委旧址”:此说只见于景点库(bytravel.cn/view/ai/index652_list.html 及其镜像 sandpitts.com),且与漳州的“中共福建临时省委旧址”(1927年在漳州成立,见 m.visitzz.com/nd.jsp?id=1507)相矛盾,不再使用“唯一”说法。':
+    null,
+  '领导机关名称未能核定,事件表述中暂不写全称:所引两个景点库(isgoodgood.cn、bytravel.cn)原文作“闽浙赣边区党委”;另有资料称1947年的领导机关为“中共闽浙赣区党委”(lovfp.com 景点库:1947年1月12日“中共闽浙赣区党委作出《关于发动爱国游击战争的决定》”)或“闽浙赣区委”(维基百科镜像)。所引来源并不支持改成“闽浙赣区党委”,也未找到党史部门原文,故未改为任何一种全称。':
+    '领导机关的全称各资料写法不一(“闽浙赣边区党委”“中共闽浙赣区党委”“闽浙赣区委”),未能核定,事件表述中暂不写全称。'
 }
 
-/** Site notes: the reference notes, then each conflict (rendered by {@link CONFLICT_NOTES}); null if none. */
+/**
+ * Site notes: the reference notes, then each conflict rendered by {@link CONFLICT_NOTES} (a null
+ * rendering = an editors' change log, not shown); null if nothing is left.
+ */
 export function siteNotes(notes: string | undefined, conflicts: readonly string[] | undefined): string | null {
   const parts: string[] = []
   if (notes && notes.trim()) parts.push(notes.trim())
   for (const c of conflicts ?? []) {
-    const rendered = Object.prototype.hasOwnProperty.call(CONFLICT_NOTES, c) ? CONFLICT_NOTES[c] : undefined
-    if (!rendered) throw new Error(`No rendering for reference conflict: ${c}`)
-    parts.push(rendered)
+    if (!Object.prototype.hasOwnProperty.call(CONFLICT_NOTES, c)) throw new Error(`No rendering for reference conflict: ${c}`)
+    const rendered = CONFLICT_NOTES[c]
+    if (rendered) parts.push(rendered)
   }
   return parts.length ? parts.join('') : null
 }

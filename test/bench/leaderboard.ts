@@ -11,7 +11,7 @@
  * - median and p99 of reading one participant's rank with the 2 entries above and below;
  * - heap used by the loaded data (the in-memory store's JSON records + the leaderboard index).
  *
- * The boards are order-statistic treaps (see `src/services/rules/leaderboard.ts`): rank reads are
+ * The boards are order-statistic treaps (see `src/services/quiz/rules/boards.ts`): rank reads are
  * O(log n), so the read figures should barely move between the two sizes.
  * Options: `BENCH_SIZES=10000,100000` `BENCH_SAMPLES=1000`.
  */

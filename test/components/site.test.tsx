@@ -24,14 +24,30 @@ function open(id: string, title?: string) {
 describe('SitePage', () => {
   beforeEach(() => freshApp())
 
+  it('names every source by publisher on every site page, never by domain', async () => {
+    for (const site of sites) {
+      const view = open(site.id)
+      await screen.findByText(site.description)
+      const shown = site.sources.filter((x) => x.showable)
+      const labels = [...document.querySelectorAll('.sources__title')].map((n) => n.textContent)
+      expect([site.id, labels]).toEqual([site.id, shown.map((x) => x.label)])
+      const texts = [...document.querySelectorAll('.sources__title, .sources__meta, .timeline__source')].map((n) => n.textContent ?? '')
+      for (const t of texts) expect([site.id, t]).toEqual([site.id, expect.not.stringMatching(/[a-z0-9-]+\.(com|cn|net|org|tw)\b/i)])
+      if (!shown.length) expect(screen.getByText(/暂无可展示的来源/)).toBeInTheDocument()
+      view.unmount()
+    }
+  })
+
   it('shows the description, the dated facts in order, the address and every source', async () => {
     open(mingluntang.id, mingluntang.name)
     await screen.findByText(mingluntang.description)
     const years = [...document.querySelectorAll('.timeline__year')].map((n) => n.textContent)
     expect(years).toEqual([...mingluntang.facts].sort((a, b) => a.year - b.year).map((f) => `${f.year}年`))
     expect(screen.getByText(mingluntang.address!)).toBeInTheDocument()
-    expect(screen.getByText(`来源（${mingluntang.sources.length}）`)).toBeInTheDocument()
-    expect(document.querySelectorAll('.sources__item')).toHaveLength(mingluntang.sources.length)
+    const shown = mingluntang.sources.filter((x) => x.showable)
+    expect(shown.length).toBeGreaterThan(0)
+    expect(screen.getByText(`来源（${shown.length}）`)).toBeInTheDocument()
+    expect(document.querySelectorAll('.sources__item')).toHaveLength(shown.length)
     // The Chinese title parameter arrives decoded.
     expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: mingluntang.name })
   })

@@ -143,7 +143,9 @@ export function runQuizContract(name: string, makeTarget: () => Promise<QuizTarg
         expect(a.participantId).not.toBe(b.participantId)
         for (const it of a.items) {
           expectPublic(it.question)
-          expect(it.question.options).toEqual(BANK_BY_ID.get(it.question.id)!.options) // bank order
+          // Options shuffled per participant (判断 keeps 正确/错误): the bank's options, in some order.
+          expect([...it.question.options].sort()).toEqual([...BANK_BY_ID.get(it.question.id)!.options].sort())
+          if (it.question.type === 'judge') expect(it.question.options).toEqual(BANK_BY_ID.get(it.question.id)!.options)
           expect(it).toMatchObject({ status: 'open', result: null, deadlineAt: null })
         }
         // Starting again (another key) returns the day's round.
@@ -165,9 +167,10 @@ export function runQuizContract(name: string, makeTarget: () => Promise<QuizTarg
             index: n,
             choice,
             correct: n % 3 !== 0,
-            correctChoice: full.answer,
+            correctChoice: rightChoice(it.question),
             explanation: full.explanation,
-            sources: full.sources,
+            sources: full.citations.filter((c) => c.showable).map((c) => c.url),
+            citations: full.citations.filter((c) => c.showable).map((c) => ({ label: c.label, link: c.link })),
             relatedSiteId: full.relatedSiteId,
             score: n % 3 === 0 ? 0 : 100,
             timedOut: false,

@@ -165,9 +165,9 @@ describe('offline fallback for public reads', () => {
     const server = await listenFastify(buildServer())
     try {
       const ds = createRemoteSource({ baseUrl: server.baseUrl, cache: createMemoryStore() })
-      const fresh = await ds.getRoute('curated-huian-baodong')
+      const fresh = await ds.getRoute('curated-huian-hongse-shiji')
       requestMock.mockImplementation(() => Promise.reject({ errMsg: 'request:fail timeout' }))
-      const stale = await ds.getRoute('curated-huian-baodong')
+      const stale = await ds.getRoute('curated-huian-hongse-shiji')
       expect(stale.data).toEqual(fresh.data)
       expect(typeof stale.staleSince).toBe('number')
     } finally {

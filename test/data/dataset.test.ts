@@ -5,9 +5,8 @@
  * Checks the committed dataset (`mock/data/sites.json`, `mock/data/routes.json`) built by
  * `mock/scripts/build-data.ts`, and unit-tests the pure rules in `mock/scripts/dataset-rules.ts`.
  *
- * Self-contained checks always run. Cross-checks against the researched reference data need
- * `shared/reference/` (from `$REFERENCE_DIR`, or `../shared/reference` next to the repository);
- * when it is absent they are skipped with a message.
+ * Cross-checks run against the project's content records in `mock/content/` (imported from the
+ * researched reference data by `npm run content:import`), so every check runs on a clean clone.
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -19,9 +18,18 @@ import {
   DURATION_RULE,
   MAX_STOPS,
   MIN_STOPS,
+  PERIOD_SPANS,
   bestTier,
   chineseOnly,
+  describeSource,
+  distanceKm,
+  isPublished,
+  orderStops,
+  pathKm,
+  routeGrade,
+  sitePeriods,
   compareCandidates,
+  compareStops,
   curatedBasis,
   curatedMembers,
   derivePosition,
@@ -49,14 +57,7 @@ const sites = readJson(SITES_FILE) as Site[]
 const routes = readJson(ROUTES_FILE) as Route[]
 const siteById = new Map(sites.map((s) => [s.id, s]))
 
-const REFERENCE_DIR = process.env.REFERENCE_DIR
-  ? path.resolve(process.env.REFERENCE_DIR)
-  : path.resolve(ROOT, '../shared/reference')
-const hasReference = fs.existsSync(path.join(REFERENCE_DIR, 'quanzhou-sites.json'))
-if (!hasReference) {
-  process.stderr.write(`dataset.test: reference data not found at ${REFERENCE_DIR}; SKIPPING the reference cross-checks (set REFERENCE_DIR to run them).\n`)
-}
-const describeWithReference = hasReference ? describe : describe.skip
+const CONTENT_DIR = path.join(ROOT, 'mock/content')
 
 function durationStop(stop: Route['stops'][number], area: string): DurationStop {
   if (stop.kind === 'external') return { kind: 'external', district: (DISTRICTS as readonly string[]).includes(area) ? area : null }
@@ -198,9 +199,38 @@ describe('dataset (self-contained)', () => {
     }
   })
 
-  it('marks verified=false exactly when all sources are tier C', () => {
-    for (const s of sites) expect([s.id, s.verified]).toEqual([s.id, s.sources.some((x) => x.tier !== 'C')])
-    for (const r of routes) expect([r.id, r.verified]).toEqual([r.id, r.sources.some((x) => x.tier !== 'C')])
+  it('marks verified=false (待核实) whenever no showable source is tier A/B, and by the record’s flags', () => {
+    const shownAB = (xs: Site['sources']) => xs.some((x) => x.showable && x.tier !== 'C')
+    for (const s of sites) if (!shownAB(s.sources)) expect([s.id, s.verified]).toEqual([s.id, false])
+    for (const r of routes) if (!shownAB(r.sources)) expect([r.id, r.verified]).toEqual([r.id, false])
+    for (const r of routes) if (routeGrade(r.reliability) === 'C') expect([r.id, r.verified, r.published]).toEqual([r.id, false, false])
+    for (const r of routes.filter((x) => x.curated)) expect([r.id, r.verified]).toEqual([r.id, shownAB(r.sources)])
+  })
+
+  it('tags 公开发布线路 only on sourced routes graded A/B with an A/B source and a stated order', () => {
+    for (const r of routes) {
+      expect([r.id, r.published]).toEqual([r.id, isPublished({ curated: r.curated, reliability: r.reliability, notes: r.notes, sourceTiers: r.sources.map((x) => x.tier) })])
+    }
+    expect(routes.filter((r) => r.published).map((r) => r.id)).toEqual(['licheng-longling-hongse-route', 'luojiang-hongsi-route'])
+    // 三朱: the source names the stops but not their order; 晋江/南安/安溪: graded C.
+    for (const id of ['quangang-sanzhu-hongse-jidi', 'jinjiang-jingyan-hongse-route', 'nanan-hongse-jingpin-route', 'anxi-hongse-jingpin-route']) {
+      expect([id, routes.find((r) => r.id === id)?.published]).toEqual([id, false])
+    }
+  })
+
+  it('derives periods only from facts inside a period (none from post-1949 or missing facts)', () => {
+    for (const s of sites) {
+      if (s.periodBasis !== 'derived') continue
+      for (const p of s.periods) {
+        const span = PERIOD_SPANS.find((x) => x.period === p)
+        expect([s.id, p, !!span && s.facts.some((f) => f.year >= span.from && f.year <= span.to)]).toEqual([s.id, p, true])
+      }
+      expect([s.id, s.periods.length > 0]).toEqual([s.id, true])
+    }
+    expect(sitePeriods(['土地革命时期', '抗日战争时期'], 'derived', [{ year: 2015 }])).toEqual({ periods: [], basis: null })
+    expect(sitePeriods(['抗日战争时期'], 'derived', [])).toEqual({ periods: [], basis: null })
+    expect(sitePeriods(['大革命时期', '土地革命时期'], 'derived', [{ year: 1927 }])).toEqual({ periods: ['大革命时期', '土地革命时期'], basis: 'derived' })
+    expect(sitePeriods(['社会主义建设时期'], 'stated', [])).toEqual({ periods: ['社会主义建设时期'], basis: 'stated' })
   })
 
   it('derives category and pinyin from the record', () => {
@@ -261,20 +291,23 @@ describe('dataset (self-contained)', () => {
 // Cross-checks against shared/reference
 // -------------------------------------------------------------------------------------------
 
-describeWithReference('dataset against the reference data', () => {
-  const ref = (file: string) => readJson(path.join(REFERENCE_DIR, file))
-  const refSites = hasReference ? (ref('quanzhou-sites.json') as RefSite[]) : []
-  const refRoutes = hasReference ? (ref('quanzhou-routes.json') as RefRoute[]) : []
-  const registry = new Map(hasReference ? (ref('quanzhou-sources.json') as RefSource[]).map((s) => [s.url, s]) : [])
-  const coords = (hasReference ? ref('quanzhou-coordinates.json') : { sites: [], places: [] }) as RefCoordinates
+describe('dataset against the content records (mock/content)', () => {
+  const ref = (file: string) => readJson(path.join(CONTENT_DIR, file))
+  const refSites = ref('quanzhou-sites.json') as RefSite[]
+  const refRoutes = ref('quanzhou-routes.json') as RefRoute[]
+  const registry = new Map((ref('quanzhou-sources.json') as RefSource[]).map((s) => [s.url, s]))
+  const coords = ref('quanzhou-coordinates.json') as RefCoordinates
   const refSiteById = new Map(refSites.map((s) => [s.id, s]))
   const sourcedRoutes = refRoutes.filter((r) => r.kind === 'route')
 
-  it('copies each site from its reference record unchanged', () => {
+  it('copies each site from its content record unchanged (facts: those with a showable source)', () => {
     for (const s of sites) {
       const r = refSiteById.get(s.id)
       expect(r ? s.id : `${s.id}: not in quanzhou-sites.json`).toBe(s.id)
       if (!r) continue
+      const shown = new Set(s.sources.filter((x) => x.showable).map((x) => x.url))
+      const facts = r.facts.filter((f) => f.source.some((u) => shown.has(u)))
+      const period = sitePeriods(r.period, r.period_basis, facts)
       expect({ id: s.id, name: s.name, district: s.district, town: s.town, address: s.address, categoryLabel: s.categoryLabel, periods: s.periods, periodBasis: s.periodBasis, description: s.description }).toEqual({
         id: r.id,
         name: r.name,
@@ -282,21 +315,33 @@ describeWithReference('dataset against the reference data', () => {
         town: r.town,
         address: r.address,
         categoryLabel: r.category,
-        periods: r.period ?? [],
-        periodBasis: r.period_basis,
+        periods: period.periods,
+        periodBasis: period.basis,
         description: r.description
       })
-      expect([s.id, s.facts]).toEqual([r.id, r.facts.map((f) => ({ year: f.year, event: f.event, sources: f.source }))])
+      expect([s.id, s.facts]).toEqual([r.id, facts.map((f) => ({ year: f.year, event: f.event, sources: f.source }))])
+      const grade = s.sources.map((x) => (x.showable ? x.tier : 'C'))
+      expect([s.id, s.verified]).toEqual([r.id, isVerified(grade, { verification: r.verification ?? null, notes: s.notes })])
       expect([s.id, s.notes]).toEqual([r.id, publicNotes(siteNotes(r.notes, r.conflicts))])
       expect([s.id, s.sources.map((x) => x.url)]).toEqual([r.id, r.sources])
     }
   })
 
-  it('takes every source title and tier from the registry', () => {
+  it('takes every source title, tier, kind and publisher from the registry', () => {
     const check = (owner: string, sources: Site['sources']) => {
       for (const x of sources) {
         const reg = registry.get(x.url)
-        expect([owner, x]).toEqual([owner, reg ? { url: reg.url, title: reg.title, tier: reg.tier } : 'missing from quanzhou-sources.json'])
+        expect([owner, x]).toEqual([
+          owner,
+          reg
+            ? {
+                url: reg.url,
+                title: reg.title,
+                tier: reg.tier,
+                ...describeSource({ url: reg.url, kind: reg.domainKind, publisher: reg.publisher, tier: reg.tier, originalUrl: reg.originalUrl, alternateUrl: reg.alternateUrl, title: reg.title })
+              }
+            : 'missing from quanzhou-sources.json'
+        ])
       }
     }
     for (const s of sites) {
@@ -324,17 +369,19 @@ describeWithReference('dataset against the reference data', () => {
 
   it('selects the route-needed sites and leaves out fact-less sites no route needs', () => {
     const needed = new Set<string>()
-    for (const r of sourcedRoutes) for (const stop of r.stops) if (refSiteById.has(stop)) needed.add(stop)
+    for (const r of sourcedRoutes) for (const stop of r.stops) if (typeof stop === 'string' && refSiteById.has(stop)) needed.add(stop)
     for (const c of CONTAINED_STOPS) needed.add(c.siteId)
     for (const id of needed) expect(siteById.has(id) ? id : `route-needed site ${id} missing`).toBe(id)
     for (const s of sites) expect(s.facts.length > 0 || needed.has(s.id) ? s.id : `${s.id}: no facts and no route needs it`).toBe(s.id)
   })
 
-  it('keeps the 6 sourced routes as the source lists them', () => {
+  it('keeps the 6 sourced routes as the source lists them, without commercial stops', () => {
     const built = routes.filter((r) => !r.curated)
     expect(built.map((r) => r.id)).toEqual(sourcedRoutes.map((r) => r.id))
     for (const r of sourcedRoutes) {
       const b = built.find((x) => x.id === r.id) as Route
+      const commercial = r.stops.flatMap((x) => (typeof x === 'string' ? [] : [x.name]))
+      expect(b.stops.filter((x) => commercial.includes(x.name))).toEqual([])
       expect({ name: b.name, area: b.area, theme: b.theme, description: b.description, reliability: b.reliability, notes: b.notes }).toEqual({
         name: r.name,
         area: r.area,
@@ -346,6 +393,10 @@ describeWithReference('dataset against the reference data', () => {
       expect(b.sources.map((x) => x.url)).toEqual(r.sources)
       const expected: string[] = []
       r.stops.forEach((stop, i) => {
+        if (typeof stop !== 'string') {
+          expect(stop.commercial).toBe(true)
+          return
+        }
         expected.push(refSiteById.has(stop) ? `site:${stop}` : `external:${r.stop_names[i]}`)
         for (const c of CONTAINED_STOPS) if (c.routeId === r.id && c.after === stop) expected.push(`site:${c.siteId}`)
       })
@@ -360,5 +411,103 @@ describe('publicNotes', () => {
     expect(publicNotes('仅见于低可靠来源的线路列表;官桥地区1930—1949年革命斗争概况见guanqiao_history。')).toBe('仅见于低可靠来源的线路列表。')
     expect(publicNotes('牺牲日期:石狮日报引大事记作1942年4月29日,其他来源作1942年5月。')).toBe('牺牲日期:石狮日报引大事记作1942年4月29日,其他来源作1942年5月。')
     expect(publicNotes(undefined)).toBeNull()
+  })
+})
+
+describe('route order (nearest neighbour, no doubling back)', () => {
+  const at = (id: string, latitude: number, longitude: number, district: string | null = '鲤城区') => ({
+    id,
+    name: id,
+    district,
+    town: null,
+    category: 'former-site' as const,
+    periods: [],
+    description: '',
+    facts: [],
+    sources: [],
+    position: { latitude, longitude }
+  })
+
+  it('follows the nearest neighbour from the best start, ties by district, town, year, id', () => {
+    const a = at('a', 24.9, 118.5)
+    const b = at('b', 24.9, 118.6)
+    const c = at('c', 24.9, 118.51)
+    const d = at('d', 24.9, 118.61)
+    expect(orderStops([b, d, a, c]).map((s) => s.id)).toEqual(['a', 'c', 'b', 'd'])
+    // Two stops at one point: kept together, in id order.
+    const e = at('e', 24.9, 118.5)
+    expect(orderStops([c, e, a]).map((s) => s.id)).toEqual(['a', 'e', 'c'])
+    expect(distanceKm(a.position, b.position)).toBeCloseTo(10.1, 0)
+  })
+
+  it('visits each position of a curated route in one run (never leaves a place and comes back)', () => {
+    for (const r of routes.filter((x) => x.curated)) {
+      const points = r.stops.map((stop) => {
+        const p = stop.kind === 'site' ? siteById.get(stop.siteId)?.position : null
+        return p ? `${p.latitude},${p.longitude}` : 'none'
+      })
+      const runs = points.filter((p, i) => i === 0 || p !== points[i - 1])
+      expect([r.id, runs.length]).toEqual([r.id, new Set(runs).size])
+    }
+  })
+
+  it('is never longer than the old district/town order', () => {
+    for (const def of CURATED_ROUTES) {
+      const { stops } = curatedMembers(def, sites)
+      const byDistrict = [...stops].sort(compareStops)
+      expect([def.id, pathKm(stops) <= pathKm(byDistrict) + 1e-9]).toEqual([def.id, true])
+    }
+  })
+
+  it('烈士陵园 no longer ends far back in the city; 城区红色记忆 starts at 承天寺 and stays in the centre', () => {
+    const legs = (id: string) => {
+      const r = routes.find((x) => x.id === id) as Route
+      const ps = r.stops.map((s) => (s.kind === 'site' ? siteById.get(s.siteId)?.position ?? null : null))
+      return ps.slice(1).map((p, i) => distanceKm(ps[i], p) as number)
+    }
+    const lieshi = legs('curated-lieshi-lingyuan')
+    expect(Math.max(...lieshi)).toBeLessThan(50)
+    expect(lieshi[lieshi.length - 1]).toBeLessThan(50)
+    const chengqu = legs('curated-chengqu-hongse-jiyi')
+    expect(chengqu.reduce((x, y) => x + y, 0)).toBeLessThan(5)
+  })
+})
+
+describe('sources as people cite them', () => {
+  it('labels by publisher and grade; never a domain; hides kinds that may not be shown', () => {
+    const base = { url: 'http://example.com/a.html', tier: 'A' as const }
+    expect(describeSource({ ...base, kind: 'original', publisher: '泉州晚报' }).label).toBe('泉州晚报 · 官方或主流媒体')
+    expect(describeSource({ ...base, kind: 'original', publisher: '闽南网(来源:泉州晚报)' }).label).toBe('闽南网 · 官方或主流媒体')
+    const mirror = describeSource({ ...base, tier: 'B', kind: 'mirror', publisher: '闽南网', originalUrl: 'http://www.mnw.cn/x.html' })
+    expect(mirror).toMatchObject({ label: '闽南网（转载）', showable: true, link: 'http://www.mnw.cn/x.html' })
+    expect(describeSource({ ...base, tier: 'B', kind: 'mirror', publisher: '闽南网' }).link).toBeNull()
+    for (const kind of ['ai-compilation', 'forum', 'encyclopedia', 'foreign-media'] as const) {
+      expect(describeSource({ ...base, kind, publisher: '某网' })).toMatchObject({ showable: false, label: null })
+    }
+    expect(describeSource({ ...base, tier: 'C', kind: 'mirror', publisher: null })).toMatchObject({ showable: false, label: null })
+    expect(describeSource({ ...base, kind: 'original', publisher: '新华网' }, false)).toMatchObject({ showable: false, label: null })
+  })
+
+  it('shows no source by domain on any site or route', () => {
+    for (const x of [...sites.flatMap((s) => s.sources), ...routes.flatMap((r) => r.sources)]) {
+      if (!x.showable) continue
+      expect(x.label).not.toMatch(/\.(com|cn|net|org)\b|https?:/)
+      expect(['original', 'mirror', 'database']).toContain(x.kind)
+    }
+  })
+})
+
+describe('audit findings, fixed from the corrected content', () => {
+  const byId = (id: string) => siteById.get(id) as Site
+  const text = (s: Site) => [s.name, s.description, s.notes ?? '', ...s.facts.map((f) => f.event)].join('\n')
+
+  it('drops the contradicted claims', () => {
+    expect(text(byId('zhonggong-fujian-shengwei-banli-jiuzhi'))).not.toMatch(/闽南唯一|唯一一处/)
+    expect(text(byId('li-zifang-guju'))).not.toContain('钱紫英')
+    expect(byId('zhonggong-quanzhou-zhongxin-xianwei-jiguan-jiuzhi').facts.map((f) => f.year)).not.toContain(1932)
+    expect(byId('changjiang-zhidui-quanzhou-jinianyuan').description).not.toMatch(/参与泉州解放(?!后)/)
+    expect(byId('guoshi-jiamiao-hongsijun-qianwei-jiuzhi').facts.map((f) => f.event).join()).not.toContain('前委机关')
+    expect(byId('guanqiao-kangri-jiuwang-yundong-jiuzhi').verified).toBe(false)
+    expect(byId('pudingliao-huiyi-huizhi').notes ?? '').not.toMatch(/下一条|next entry/i)
   })
 })

@@ -9,7 +9,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import * as v from 'valibot'
 import questionsJson from '@mock/data/questions.json'
-import { buildQuestions, defaultReferenceDir, questionIdOf, readAppSiteIds } from '@mock/scripts/build-questions'
+import { buildQuestions, defaultContentDir, questionIdOf, readAppSiteIds } from '@mock/scripts/build-questions'
 import { JUDGE_OPTIONS, QuestionSchema, type Question } from '@/services/quiz/contract'
 import { checkQuestionBank, normaliseQuestionText } from '@/services/quiz/rules/bank'
 
@@ -84,6 +84,25 @@ describe('mock/data/questions.json', () => {
     }
   })
 
+  it('cites every source by publisher and grade; shows only the reference’s showable ones', () => {
+    const refFiles = ['quanzhou-quiz-facts.json', 'party-history-quiz.json'].map((f) => JSON.parse(fs.readFileSync(path.join(defaultContentDir(), f), 'utf8')) as Array<{ question: string; sources: string[]; needsSource?: boolean }>)
+    const refByText = new Map(refFiles.flat().map((r) => [normaliseQuestionText(r.question), r]))
+    for (const q of questions) {
+      expect(q.citations.map((c) => c.url).sort()).toEqual([...q.sources].sort())
+      const ref = refByText.get(normaliseQuestionText(q.text))
+      for (const c of q.citations) {
+        if (c.showable) {
+          expect(ref?.sources).toContain(c.url)
+          expect(c.label).toMatch(/^[^.]+$/)
+          expect(['original', 'mirror', 'database']).toContain(c.kind)
+        } else {
+          expect(c.label).toBeNull()
+        }
+      }
+      expect([q.id, q.needsSource]).toEqual([q.id, !!ref?.needsSource || !q.citations.some((c) => c.showable)])
+    }
+  })
+
   it('the bank check catches a missing source, an answer out of range, and duplicates', () => {
     const [a, b] = questions
     const problems = checkQuestionBank([
@@ -98,14 +117,12 @@ describe('mock/data/questions.json', () => {
   })
 })
 
-const refDir = defaultReferenceDir()
-const haveRef = fs.existsSync(path.join(refDir, 'quanzhou-quiz-facts.json'))
+const refDir = defaultContentDir()
 
-describe('rebuilding from the reference', () => {
-  if (!haveRef) {
-    it.skip(`skipped: reference directory ${refDir} is absent`, () => undefined)
-    return
-  }
+describe('rebuilding from the content records (mock/content)', () => {
+  it('reads the project’s own copy', () => {
+    expect(fs.existsSync(path.join(refDir, 'quanzhou-quiz-facts.json'))).toBe(true)
+  })
 
   it('gives the same questions and ids as the committed file', () => {
     const built = buildQuestions({ referenceDir: refDir, appSiteIds: readAppSiteIds() })

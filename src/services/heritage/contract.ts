@@ -6,10 +6,11 @@
  * validator at the boundary and the type the UI sees can never drift apart.
  *
  * Data origin: `mock/data/sites.json` and `mock/data/routes.json`, built by
- * `mock/scripts/build-data.ts` from the researched records in `shared/reference/`.
+ * `mock/scripts/build-data.ts` from the project's content records in `mock/content/`.
  */
 import * as v from 'valibot'
 import { API_PREFIX, defineRoutes } from '../core/routes'
+import { SOURCE_KINDS } from '../core/sources'
 
 /** Site categories, grouped from the reference data's free-text category (documented in mock/data/README.md). */
 export const CATEGORY_IDS = ['former-site', 'memorial-hall', 'monument', 'residence', 'base'] as const
@@ -40,17 +41,32 @@ export const UNKNOWN_LABEL = '不详'
 const nonEmpty = v.pipe(v.string(), v.minLength(1))
 const url = v.pipe(v.string(), v.url())
 
-/** A cited source: its URL, a human title and the reliability tier (A official/mainstream, B databases/reprints, C leads only). */
+export { SOURCE_KINDS, type SourceKind } from '../core/sources'
+
+/**
+ * A cited source: its URL, a human title and the reliability tier (A the publisher's own or an
+ * official page, B a database or a copy whose publisher is known, C leads only), with who published
+ * it. Only a `showable` source is shown to users, by its `label` (the publisher's Chinese name and a
+ * plain-words grade, e.g. 泉州晚报 · 官方或主流媒体, 闽南网（转载）), never by its domain; `link` is the
+ * best page to open (the original where one is known), or null when only an unrelated copy exists.
+ */
 export const SourceSchema = v.object({
   url,
   title: v.string(),
-  tier: v.picklist(['A', 'B', 'C'])
+  tier: v.picklist(['A', 'B', 'C']),
+  kind: v.picklist(SOURCE_KINDS),
+  /** The outlet's Chinese name, or null when the page does not show it. */
+  publisher: v.nullable(nonEmpty),
+  showable: v.boolean(),
+  /** Null exactly when not showable. */
+  label: v.nullable(nonEmpty),
+  link: v.nullable(url)
 })
 export type Source = v.InferOutput<typeof SourceSchema>
 
 /** One dated fact on a site's timeline. `year` is the calendar year (CE); the month, if known, is in `event`. */
 export const FactSchema = v.object({
-  year: v.pipe(v.number(), v.integer(), v.minValue(1800), v.maxValue(2100)),
+  year: v.pipe(v.number(), v.integer(), v.minValue(900), v.maxValue(2100)),
   event: nonEmpty,
   sources: v.pipe(v.array(url), v.minLength(1))
 })
@@ -143,8 +159,10 @@ export const RouteSummarySchema = v.object({
   curated: v.boolean(),
   stopCount: v.pipe(v.number(), v.integer(), v.minValue(1)),
   durationMinutes: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  /** False when the route's only sources are tier C (shown as 待核实). */
-  verified: v.boolean()
+  /** False when the route's only sources are tier C or its grade is C (shown as 待核实). */
+  verified: v.boolean(),
+  /** True only for a route a tier A/B source publishes with its stops in order (shown as 公开发布线路). */
+  published: v.boolean()
 })
 export type RouteSummary = v.InferOutput<typeof RouteSummarySchema>
 

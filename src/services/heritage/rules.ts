@@ -72,7 +72,8 @@ export function toRouteSummary(r: Route): RouteSummary {
     curated: r.curated,
     stopCount: r.stopCount,
     durationMinutes: r.durationMinutes,
-    verified: r.verified
+    verified: r.verified,
+    published: r.published
   }
 }
 

@@ -16,11 +16,12 @@
  * scored the answer. The full {@link Question} never leaves the server.
  *
  * Data origin: `mock/data/questions.json`, built by `mock/scripts/build-questions.ts` from
- * `shared/reference/quanzhou-quiz-facts.json` and `shared/reference/party-history-quiz.json`.
+ * `mock/content/quanzhou-quiz-facts.json` and `mock/content/party-history-quiz.json`.
  * The rules behind these shapes live in `services/quiz/rules/`.
  */
 import * as v from 'valibot'
 import { API_PREFIX, defineRoutes } from '../core/routes'
+import { SOURCE_KINDS } from '../core/sources'
 
 // ---------------------------------------------------------------------------------------------
 // Constants shared by the client (countdown, rules page) and the server (scoring, windows)
@@ -98,6 +99,27 @@ export const QuestionIdSchema = v.pipe(v.string(), v.regex(/^q-[0-9a-f]{10}$/))
 // Questions
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A question's source as recorded: kind of page, publisher (Chinese name, or null), grade, whether
+ * it may be shown, and how (the same rules as a heritage site's sources; see mock/data/README.md).
+ */
+export const CitationSchema = v.object({
+  url,
+  kind: v.picklist(SOURCE_KINDS),
+  publisher: v.nullable(nonEmpty),
+  tier: v.picklist(['A', 'B', 'C']),
+  showable: v.boolean(),
+  /** e.g. 新华网 · 官方或主流媒体, 闽南网（转载）; null exactly when not showable. */
+  label: v.nullable(nonEmpty),
+  /** The best page to open (the original where known); null when only an unrelated copy exists. */
+  link: v.nullable(url)
+})
+export type Citation = v.InferOutput<typeof CitationSchema>
+
+/** A source as shown after answering: its label and the page to open (if any). */
+export const ShownCitationSchema = v.object({ label: nonEmpty, link: v.nullable(url) })
+export type ShownCitation = v.InferOutput<typeof ShownCitationSchema>
+
 /** The fields of a full question (see {@link QuestionSchema} for the cross-field checks). */
 export const QuestionObjectSchema = v.object({
   id: QuestionIdSchema,
@@ -116,8 +138,12 @@ export const QuestionObjectSchema = v.object({
   difficulty: v.picklist(DIFFICULTIES),
   /** `source`: the reference states it; `default`: none was stated and the documented default (2) is used. */
   difficultyBasis: v.picklist(['source', 'default']),
-  /** URLs the question and its answer can be checked against; at least one. */
+  /** URLs the question and its answer can be checked against; at least one (shown or not: see `citations`). */
   sources: v.pipe(v.array(url), v.minLength(1)),
+  /** One record per source URL: who published it, its grade, and whether (and how) it may be shown. */
+  citations: v.array(CitationSchema),
+  /** True when no source is fit to show: left out of 每日答题 and 竞答; practice shows it as 待核实. */
+  needsSource: v.boolean(),
   /** A site of the app's dataset the question is about (linked after answering), or null. */
   relatedSiteId: v.nullable(nonEmpty),
   /** The reference's related-site id, kept even when the site is not in the app's dataset. */
@@ -226,7 +252,10 @@ export const AnswerResultSchema = v.object({
   /** The right option indexes, in the participant's shuffled order, ascending. */
   correctChoice: v.array(index),
   explanation: v.string(),
+  /** URLs of the sources fit to show (empty for a question marked 待核实). */
   sources: v.array(url),
+  /** The sources fit to show, by label; empty when none is (the UI then says so). */
+  citations: v.array(ShownCitationSchema),
   /** A site of the app's dataset to link to, or null. */
   relatedSiteId: v.nullable(nonEmpty),
   /** Points for this question (see the scoring rule in `rules/quiz-scoring.ts`). */

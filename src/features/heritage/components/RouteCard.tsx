@@ -17,7 +17,7 @@ export function RouteCard({ route, onOpen }: { route: RouteSummary; onOpen: (id:
         <Text className='card__fact'>{`预计 ${formatMinutes(route.durationMinutes)}`}</Text>
       </View>
       <View className='card__tags'>
-        {route.curated ? <Tag tone='red'>本应用选编</Tag> : <Tag tone='red'>公开发布线路</Tag>}
+        {route.curated ? <Tag tone='red'>本应用选编</Tag> : route.published ? <Tag tone='red'>公开发布线路</Tag> : <Tag tone='red'>资料所列线路</Tag>}
         {!route.verified ? <Tag tone='gold'>待核实</Tag> : null}
       </View>
     </Pressable>

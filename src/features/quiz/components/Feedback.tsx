@@ -1,9 +1,9 @@
 /**
  * The verdict on one question: right / wrong / 超时, points, the right answer, the explanation with
- * its sources, and a link to the related heritage site where there is one.
+ * its sources named by publisher (never by domain; 待核实 when none may be shown), and a link to the
+ * related heritage site where there is one.
  */
 import { Text, View } from '@tarojs/components'
-import { hostOf } from '../../../shared/format'
 import { Btn } from '../../../shared/ui/Btn'
 import { Pressable } from '../../../shared/ui/Pressable'
 import { OPTION_LETTERS, type AnswerResult, type PublicQuestion } from '../model'
@@ -34,7 +34,11 @@ export function Feedback({
       </View>
       <Text className='feedback__answer'>{`正确答案：${right}`}</Text>
       {result.explanation ? <Text className='feedback__explain'>{result.explanation}</Text> : null}
-      {result.sources.length ? <Text className='feedback__source'>{`来源：${result.sources.map(hostOf).join('、')}`}</Text> : null}
+      {result.citations.length ? (
+        <Text className='feedback__source'>{`来源：${result.citations.map((c) => c.label).join('、')}`}</Text>
+      ) : (
+        <Text className='feedback__source'>来源：待核实（本题暂无可展示的来源，不计入每日答题和竞答）</Text>
+      )}
       {result.relatedSiteId && onOpenSite ? (
         <Pressable className='feedback__site' role='link' onPress={() => onOpenSite(result.relatedSiteId as string)}>
           查看相关红色史迹 ›

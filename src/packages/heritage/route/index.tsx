@@ -6,7 +6,7 @@ import Taro, { useLoad, usePullDownRefresh, useShareAppMessage } from '@tarojs/t
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { ReportForm } from '../../../features/me/components/ReportForm'
-import { SourceList } from '../../../features/heritage/components/SourceList'
+import { SourceList, shownSources } from '../../../features/heritage/components/SourceList'
 import type { Route } from '../../../features/heritage/model'
 import { goBackOrExplore, openSite, routeUrl } from '../../../features/heritage/navigation'
 import { useHeritageStore } from '../../../features/heritage/store'
@@ -47,7 +47,7 @@ function RouteDetail({ route, staleSince }: { route: Route; staleSince?: number 
         </View>
       </View>
       <View className='route__tags'>
-        {route.curated ? <Tag tone='red'>本应用选编</Tag> : <Tag tone='red'>公开发布线路</Tag>}
+        {route.curated ? <Tag tone='red'>本应用选编</Tag> : route.published ? <Tag tone='red'>公开发布线路</Tag> : <Tag tone='red'>资料所列线路</Tag>}
         <Tag tone='gold'>预计</Tag>
         {!route.verified ? <Tag tone='gold'>待核实</Tag> : null}
       </View>
@@ -89,7 +89,7 @@ function RouteDetail({ route, staleSince }: { route: Route; staleSince?: number 
           <Text className='section__text'>{route.notes}</Text>
         </Section>
       ) : null}
-      <Section title={`来源（${route.sources.length}）`}>
+      <Section title={`来源（${shownSources(route.sources).length}）`}>
         <SourceList sources={route.sources} />
       </Section>
       <View className='route__report'>

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react'
 import { FactTimeline } from '../../../features/heritage/components/FactTimeline'
 import { ReportForm } from '../../../features/me/components/ReportForm'
 import { SiteCover } from '../../../features/heritage/components/SiteCover'
-import { SourceList } from '../../../features/heritage/components/SourceList'
+import { SourceList, shownSources } from '../../../features/heritage/components/SourceList'
 import { CATEGORY_LABELS, type Site } from '../../../features/heritage/model'
 import { goBackOrSites, openRoute, siteUrl } from '../../../features/heritage/navigation'
 import { approximateWarning, describePosition, isApproximate } from '../../../features/heritage/position'
@@ -102,7 +102,7 @@ function SiteDetail({ site, staleSince }: { site: Site; staleSince?: number }) {
         {site.description ? <Text className='section__text'>{site.description}</Text> : <Text className='site__missing'>暂无简介（待补充）。</Text>}
       </Section>
       <Section title='史实'>
-        <FactTimeline facts={site.facts} />
+        <FactTimeline facts={site.facts} sources={site.sources} />
       </Section>
       <Section title='地址与到访'>
         <View className='site__row'>
@@ -158,7 +158,7 @@ function SiteDetail({ site, staleSince }: { site: Site; staleSince?: number }) {
           <Text className='section__text'>{site.notes}</Text>
         </Section>
       ) : null}
-      <Section title={`来源（${site.sources.length}）`}>
+      <Section title={`来源（${shownSources(site.sources).length}）`}>
         <SourceList sources={site.sources} />
       </Section>
     </View>

@@ -15,8 +15,9 @@
  *    (the participant's other rounds that day) while any are left.
  * 4. Order: easy to hard; random within a level.
  *
- * The daily set is `drawByMix(bank, DAILY_MIX, rng('daily|' + dayKey))`: the same 10 questions for
- * everyone on that Asia/Shanghai day, and a fresh draw each day.
+ * The daily set is `drawByMix(rankedPool(bank), DAILY_MIX, rng('daily|' + dayKey))`: the same 10
+ * questions for everyone on that Asia/Shanghai day, and a fresh draw each day. 每日答题 and 竞答
+ * draw only from {@link rankedPool} (questions with a source fit to show).
  */
 import { LOCAL_TOPIC, type Difficulty, type Question } from '../contract'
 import { createRng, shuffled, type Rng } from './random'
@@ -129,9 +130,18 @@ export function drawByMix(bank: readonly Question[], rule: MixRule, rng: Rng, av
   return byLevel
 }
 
-/** The Asia/Shanghai day's 每日答题 set: the same for everyone, seeded by the day key. */
+/**
+ * The questions 每日答题 and 竞答 may draw: those with a source fit to show. A question marked
+ * `needsSource` (no source may be shown) is left out; 专题练习 may still show it, as 待核实.
+ */
+export function rankedPool<Q extends Pick<Question, 'needsSource'>>(bank: readonly Q[]): Q[] {
+  return bank.filter((q) => !q.needsSource)
+}
+
+/** The Asia/Shanghai day's 每日答题 set: the same for everyone, seeded by the day key, from {@link rankedPool}. */
 export function dailyQuestions(bank: readonly Question[], dayKey: string): Question[] {
-  return drawByMix(bank, { ...DAILY_MIX, size: Math.min(DAILY_MIX.size, bank.length) }, createRng(`daily|${dayKey}`))
+  const pool = rankedPool(bank)
+  return drawByMix(pool, { ...DAILY_MIX, size: Math.min(DAILY_MIX.size, pool.length) }, createRng(`daily|${dayKey}`))
 }
 
 /** Up to `count` questions from a list, in a random order. */

@@ -7,13 +7,16 @@
  *
  * ## Modes
  * - **每日答题** (`daily`): the day's {@link DAILY_QUESTION_COUNT} questions, the same for everyone
- *   (seeded by the Asia/Shanghai day, see `quiz-draw.ts`); untimed, options in the bank's order,
- *   one round per participant and day (starting again returns it); expires at the end of its day.
- * - **竞答** (`competition`): {@link COMPETITION_QUESTION_COUNT} questions by the mix rule, options
+ *   (seeded by the Asia/Shanghai day, see `quiz-draw.ts`; only questions with a source fit to show);
+ *   untimed, options shuffled per participant (判断 keeps 正确/错误), one round per participant and
+ *   day (starting again returns it); expires at the end of its day.
+ * - **竞答** (`competition`): {@link COMPETITION_QUESTION_COUNT} questions by the mix rule (only
+ *   questions with a source fit to show), options
  *   shuffled per participant and round, a {@link QUESTION_TIME_MS} countdown per question. The
  *   day's first {@link COUNTED_ROUNDS_PER_DAY} rounds are `ranked`; the 4th and later are practice
  *   (scored and reviewed, never on a board). Expires {@link COMPETITION_ROUND_TTL_MS} after start.
- * - **专题练习** (`practice`): by topic, by related site, or the 错题本; untimed, not ranked.
+ * - **专题练习** (`practice`): by topic, by related site, or the 错题本; untimed, not ranked, options
+ *   shuffled per participant and round; may include questions marked `needsSource` (shown as 待核实).
  *
  * ## Time window and the clock (竞答)
  * Questions open one at a time, when the participant asks for the next one ({@link openNextQuestion});
@@ -90,7 +93,7 @@ import { checkDisplayText, NICKNAME_MAX, UNIT_MAX, validateNameAndUnit } from '.
 import { DataError } from '../../core/errors'
 import { isBetterResult, LeaderboardIndex, type BoardMember, type BulkResult, type DayResult } from './boards'
 import { assertQuestionBank } from './bank'
-import { COMPETITION_MIX, dailyQuestions, drawByMix, drawSome } from './draw'
+import { COMPETITION_MIX, dailyQuestions, drawByMix, drawSome, rankedPool } from './draw'
 import { createRng, permutation } from './random'
 import { isExactlyRight, MAX_QUESTION_SCORE, BASE_SCORE, timedScore, untimedScore, withinWindow } from './scoring'
 import { addDays, DAY_MS, dayKeyOf, dayStartMs, isDayKey, isWeekKey, weekKeyOf } from './time'
@@ -325,6 +328,8 @@ export function createQuizRules(store: KeyValueStore, opts: QuizRulesOptions) {
   const now = opts.now ?? (() => Date.now())
   const newId = opts.newId ?? randomRoundId
   const byId = new Map(bank.map((q) => [q.id, q]))
+  /** What 每日答题 and 竞答 draw from: questions with a source fit to show. */
+  const rankedBank = rankedPool(bank)
   const topics = new Map<string, Question[]>()
   const bySite = new Map<string, Question[]>()
   for (const q of bank) {
@@ -564,7 +569,8 @@ export function createQuizRules(store: KeyValueStore, opts: QuizRulesOptions) {
       correct: !!it.answer?.correct,
       correctChoice: correctChoiceOf(q, it.perm),
       explanation: q.explanation,
-      sources: q.sources.slice(),
+      sources: q.citations.filter((c) => c.showable).map((c) => c.url),
+      citations: q.citations.flatMap((c) => (c.showable && c.label ? [{ label: c.label, link: c.link }] : [])),
       relatedSiteId: q.relatedSiteId,
       score: it.answer?.score ?? 0,
       timeMs: itemTime(r, it),
@@ -703,6 +709,15 @@ export function createQuizRules(store: KeyValueStore, opts: QuizRulesOptions) {
 
   // ---- starting ----------------------------------------------------------------------------
 
+  /**
+   * Option order per participant and round, in every mode (竞答 shuffles with its draw's rng):
+   * non-judge questions get a random permutation; 判断 keeps 正确/错误.
+   */
+  function optionOrders(questions: readonly Question[], seed: string): Array<number[] | null> {
+    const rng = createRng(`${seed}|options`)
+    return questions.map((q) => (q.type === 'judge' ? null : permutation(q.options.length, rng)))
+  }
+
   function practiceQuestions(pid: string, src: PracticeSource, count: number, rngSeed: string): Question[] {
     const rng = createRng(rngSeed)
     if (src.kind === 'topic') {
@@ -747,10 +762,10 @@ export function createQuizRules(store: KeyValueStore, opts: QuizRulesOptions) {
       let expiresAt: number
       if (s.mode === 'daily') {
         questions = dailyQuestions(bank, day)
-        perms = questions.map(() => null)
+        perms = optionOrders(questions, `${pid}|${id}`)
         expiresAt = dayStartMs(day) + DAY_MS - 1
       } else if (s.mode === 'competition') {
-        if (bank.length < COMPETITION_MIX.size) throw new DataError('CONFLICT', '题库题目不足，暂时无法开始竞答')
+        if (rankedBank.length < COMPETITION_MIX.size) throw new DataError('CONFLICT', '题库题目不足，暂时无法开始竞答')
         attemptNumber = (rec.attempts[day] ?? 0) + 1
         ranked = attemptNumber <= COUNTED_ROUNDS_PER_DAY
         const avoid = new Set<string>()
@@ -760,12 +775,12 @@ export function createQuizRules(store: KeyValueStore, opts: QuizRulesOptions) {
           old?.items?.forEach((it) => avoid.add(it.questionId))
         }
         const rng = createRng(`${pid}|${id}`)
-        questions = drawByMix(bank, COMPETITION_MIX, rng, avoid)
+        questions = drawByMix(rankedBank, COMPETITION_MIX, rng, avoid)
         perms = questions.map((q) => (q.type === 'judge' ? null : permutation(q.options.length, rng)))
         expiresAt = t + COMPETITION_ROUND_TTL_MS
       } else {
         questions = practiceQuestions(pid, s.practice!, s.count, `${pid}|${id}`)
-        perms = questions.map(() => null)
+        perms = optionOrders(questions, `${pid}|${id}`)
         expiresAt = t + PRACTICE_ROUND_TTL_MS
       }
 
