@@ -64,6 +64,25 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[contenthash:8].css'
       },
       webpackChain(chain) {
+        if (process.env.NODE_ENV === 'production') {
+          // The service worker (src/shared/service-worker.ts registers it): precaches every file of
+          // the build, so every page opens offline once the app has loaded; a new build replaces it.
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          const { GenerateSW } = require('workbox-webpack-plugin') as typeof import('workbox-webpack-plugin')
+          chain.plugin('service-worker').use(GenerateSW, [
+            {
+              swDest: 'sw.js',
+              inlineWorkboxRuntime: true,
+              sourcemap: false,
+              cleanupOutdatedCaches: true,
+              // The whole app, not the default 2 MiB per file (GoogleChrome/workbox#2790).
+              maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+              exclude: [/\.map$/, /LICENSE/],
+              // Hash router: every address is index.html plus a #fragment.
+              navigateFallback: '/index.html'
+            }
+          ])
+        }
         // Taro splits each lazily loaded page into its own chunk and would copy the data layer
         // (stores, services, the embedded dataset, the component wrappers) into every one of them. Keep one shared async
         // chunk instead, loaded once and cached.
