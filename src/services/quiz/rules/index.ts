@@ -6,13 +6,13 @@
  * participant id they have authenticated (mock: the local id; server: from the bearer token).
  *
  * ## Modes
- * - **每日答题** (`daily`): the day's {@link DAILY_QUESTION_COUNT} questions, the same for everyone
+ * - **每日答题** (`daily`): the day's `DAILY_QUESTION_COUNT` questions, the same for everyone
  *   (seeded by the Asia/Shanghai day, see `draw.ts`); untimed, options in the bank's order,
  *   one round per participant and day (starting again returns it); expires at the end of its day.
- * - **竞答** (`competition`): {@link COMPETITION_QUESTION_COUNT} questions by the mix rule, options
- *   shuffled per participant and round, a {@link QUESTION_TIME_MS} countdown per question. The
- *   day's first {@link COUNTED_ROUNDS_PER_DAY} rounds are `ranked`; the 4th and later are practice
- *   (scored and reviewed, never on a board). Expires {@link COMPETITION_ROUND_TTL_MS} after start.
+ * - **竞答** (`competition`): `COMPETITION_QUESTION_COUNT` questions by the mix rule, options
+ *   shuffled per participant and round, a `QUESTION_TIME_MS` countdown per question. The
+ *   day's first `COUNTED_ROUNDS_PER_DAY` rounds are `ranked`; the 4th and later are practice
+ *   (scored and reviewed, never on a board). Expires `COMPETITION_ROUND_TTL_MS` after start.
  * - **专题练习** (`practice`): by topic, by related site, or the 错题本; untimed, not ranked.
  *
  * ## Time window and the clock (竞答)
