@@ -21,6 +21,7 @@ import * as v8 from 'node:v8'
 import * as vm from 'node:vm'
 import type { Question } from '../../src/services/quiz/contract'
 import { createQuizRules, type QuizRules } from '../../src/services/quiz/rules'
+import { createQuizRepository } from '../../src/services/quiz/repository'
 import { generateDemoData } from '../../src/services/quiz/rules/demo'
 import { createRng } from '../../src/services/quiz/rules/random'
 import { addDays, dayStartMs, weekKeyOf } from '../../src/services/quiz/rules/time'
@@ -76,7 +77,7 @@ function run(n: number): Row {
   for (const r of data.results) delete r.roundId
   const store = createMemoryStore()
   let clock = NOW
-  const rules: QuizRules = createQuizRules(store, { questions, now: () => clock })
+  const rules: QuizRules = createQuizRules(createQuizRepository(store), { questions, now: () => clock })
 
   const t0 = hr()
   const loaded = rules.importResults(data.participants, data.results)

@@ -5,6 +5,7 @@
 import questionsJson from '@mock/data/questions.json'
 import type { PublicQuestion, Question } from '@/services/quiz/contract'
 import { createQuizRules, type QuizRules } from '@/services/quiz/rules'
+import { createQuizRepository } from '@/services/quiz/repository'
 import { createMemoryStore } from '@/services/core/kv'
 
 export const bank = questionsJson as Question[]
@@ -28,7 +29,7 @@ let keySeq = 0
 export function harness(start = T0, store = createMemoryStore()): Harness {
   const clock = { t: start }
   let ids = 0
-  const rules = createQuizRules(store, { questions: bank, now: () => clock.t, newId: () => `r-test-${++ids}-${start}` })
+  const rules = createQuizRules(createQuizRepository(store), { questions: bank, now: () => clock.t, newId: () => `r-test-${++ids}-${start}` })
   return {
     rules,
     store,

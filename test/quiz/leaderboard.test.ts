@@ -2,6 +2,7 @@
 import { DataError } from '@/services/core/errors'
 import { isBetterResult, LeaderboardIndex, RankNode, RankTree, type BoardMember, type DayResult } from '@/services/quiz/rules/boards'
 import { createQuizRules } from '@/services/quiz/rules'
+import { createQuizRepository } from '@/services/quiz/repository'
 import { DEMO_UNITS, generateDemoData, seedDemoLeaderboard } from '@/services/quiz/rules/demo'
 import { createRng } from '@/services/quiz/rules/random'
 import { addDays, dayStartMs, weekKeyOf } from '@/services/quiz/rules/time'
@@ -191,7 +192,7 @@ describe('the index is rebuilt from the store', () => {
     playCompetition(h, 'a', { answerMs: 2_000 })
     playCompetition(h, 'b', { answerMs: 6_000 })
     playCompetition(h, 'c', { answerMs: 1_000 }) // never agreed
-    const again = createQuizRules(h.store, { questions: bank, now: () => h.clock.t })
+    const again = createQuizRules(createQuizRepository(h.store), { questions: bank, now: () => h.clock.t })
     for (const period of ['day', 'week', 'all'] as const) {
       expect(again.getLeaderboard('a', { period })).toEqual(h.rules.getLeaderboard('a', { period }))
       expect(again.getUnitLeaderboard('b', { period })).toEqual(h.rules.getUnitLeaderboard('b', { period }))

@@ -22,6 +22,7 @@ import type { FastifyRequest } from 'fastify'
 import { createMemoryStore, type KeyValueStore } from '../../../src/services/core/kv'
 import { invalid } from '../../../src/services/core/errors'
 import { QUIZ_ROUTES, type Question } from '../../../src/services/quiz/contract'
+import { createQuizRepository } from '../../../src/services/quiz/repository'
 import { createQuizRules } from '../../../src/services/quiz/rules'
 import { DEFAULT_DEMO, seedDemoLeaderboard } from '../../../src/services/quiz/rules/demo'
 import { loadQuestions } from '../dataset'
@@ -35,7 +36,7 @@ export interface QuizServerOptions {
   demo?: { participants: number; days: number; seed: string | number } | false
   /** The quiz clock (ms since the epoch); default: the server's `now`. It decides every time window. */
   now?: () => number
-  /** Where rounds, the 错题本, consent and day bests are kept; default a fresh in-memory store. */
+  /** The key-value store under the quiz repository (rounds, the 错题本, consent, day bests); default a fresh in-memory store. */
   store?: KeyValueStore
   /** Round ids (tests); default random. */
   newId?: () => string
@@ -61,7 +62,7 @@ const CONSENT_FIELDS = ['nickname', 'unit'] as const
  */
 export function quizFeature(ctx: ServerContext) {
   const opts = ctx.quiz ?? {}
-  const rules = createQuizRules(opts.store ?? createMemoryStore(), {
+  const rules = createQuizRules(createQuizRepository(opts.store ?? createMemoryStore()), {
     questions: opts.questions ?? loadQuestions(),
     now: opts.now ?? ctx.now,
     newId: opts.newId,

@@ -20,13 +20,17 @@ import { localParticipantId } from '../core/ids'
 import type { KeyValueStore } from '../core/kv'
 import { createTaroKeyValue } from '../core/storage'
 import type { Question } from './contract'
+import { createQuizRepository } from './repository'
 import { createQuizRules, type QuizRules } from './rules'
 import { DEFAULT_DEMO, seedDemoLeaderboard } from './rules/demo'
 import type { QuizSource } from './source'
 
 /** Options of {@link createMockQuizSource} (tests override them; the app passes none). */
 export interface MockQuizSourceOptions {
-  /** Where the rules keep their state; default Taro storage under `rcc:mock:` (shared with the heritage mock source). */
+  /**
+   * The key-value store the rules' repository ({@link createQuizRepository}) keeps their records
+   * in; default Taro storage under `rcc:mock:` (shared with the me mock source).
+   */
   store?: KeyValueStore
   /** The participant; default the stored local id. */
   participantId?: string
@@ -50,7 +54,7 @@ export function createMockQuizSource(opts: MockQuizSourceOptions = {}): QuizSour
   const ready = (): QuizRules => {
     if (rules) return rules
     const siteIds = opts.siteExists ? null : new Set((sitesJson as Array<{ id: string }>).map((s) => s.id))
-    const r = createQuizRules(opts.store ?? createTaroKeyValue('rcc:mock:', 'throw'), {
+    const r = createQuizRules(createQuizRepository(opts.store ?? createTaroKeyValue('rcc:mock:', 'throw')), {
       questions: opts.questions ?? (questionsJson as Question[]),
       now: opts.now,
       newId: opts.newId,

@@ -32,8 +32,8 @@
  * board (O(n)); both are rare, user-initiated events.
  *
  * Only members (participants who agreed to appear) are in the index. The index is not persisted:
- * the quiz rules rebuild it from the store (`quiz.ts`) on first use, and demo participants are
- * loaded straight into it.
+ * the quiz rules rebuild it from the stored participant records (`participants.ts`) on first
+ * use, and demo participants are loaded straight into it.
  */
 import type { BoardPeriod, LeaderboardEntry, LeaderboardView, UnitBoardEntry, UnitLeaderboardView } from '../contract'
 import { weekDays, weekKeyOf } from './time'

@@ -38,14 +38,12 @@ export const DAILY_MIX: MixRule = { size: 10, localTopic: LOCAL_TOPIC, localCoun
 
 const LEVELS: Difficulty[] = [1, 2, 3]
 
-/**
- * Draws `rule.size` distinct questions by the mix rule (see the file comment). Throws when the
- * bank has fewer questions than `rule.size`.
- */
-export function drawByMix(bank: readonly Question[], rule: MixRule, rng: Rng, avoid: ReadonlySet<string> = new Set()): Question[] {
-  if (bank.length < rule.size) throw new Error(`question bank too small: ${bank.length} < ${rule.size}`)
-  // Pools per topic and level: preferred (not avoided) first, each part shuffled.
-  const pools = new Map<string, Record<Difficulty, Question[]>>()
+/** Questions per topic and level, each list preferred (not avoided) first, each part shuffled. */
+type Pools = Map<string, Record<Difficulty, Question[]>>
+
+/** Step 0: the pools, and the topics in bank order. */
+function buildPools(bank: readonly Question[], rng: Rng, avoid: ReadonlySet<string>): { pools: Pools; topics: string[] } {
+  const pools: Pools = new Map()
   const topics: string[] = []
   for (const q of bank) {
     let p = pools.get(q.topic)
@@ -62,12 +60,15 @@ export function drawByMix(bank: readonly Question[], rule: MixRule, rng: Rng, av
       p[d] = [...shuffled(p[d].filter((q) => !avoid.has(q.id)), rng), ...shuffled(p[d].filter((q) => avoid.has(q.id)), rng)]
     }
   }
+  return { pools, topics }
+}
+
+/** Step 1: questions per topic (the local quota, the rest round-robin over the others, then local again). */
+function topicSlots(rule: MixRule, pools: Pools, topics: readonly string[], rng: Rng): Map<string, number> {
   const avail = (t: string) => {
     const p = pools.get(t)
     return p ? p[1].length + p[2].length + p[3].length : 0
   }
-
-  // 1. Topic slots.
   const slots = new Map<string, number>()
   const local = Math.min(rule.localCount, avail(rule.localTopic))
   if (local > 0) slots.set(rule.localTopic, local)
@@ -91,8 +92,11 @@ export function drawByMix(bank: readonly Question[], rule: MixRule, rng: Rng, av
     left -= more
   }
   if (left > 0) throw new Error('question bank too small for the mix')
+  return slots
+}
 
-  // 2. Levels per slot.
+/** Step 2: a level per slot, the quota's scarcest level first; a slot no quota level fits takes its topic's most plentiful level. */
+function slotLevels(rule: MixRule, pools: Pools, slots: ReadonlyMap<string, number>, rng: Rng): Array<{ topic: string; level: Difficulty }> {
   const slotList: Array<{ topic: string; level: Difficulty | null }> = []
   for (const [t, n] of slots) for (let i = 0; i < n; i++) slotList.push({ topic: t, level: null })
   const reserved = new Map<string, Record<Difficulty, number>>()
@@ -123,11 +127,21 @@ export function drawByMix(bank: readonly Question[], rule: MixRule, rng: Rng, av
     s.level = best
     reserved.get(s.topic)![best]++
   }
+  return slotList as Array<{ topic: string; level: Difficulty }>
+}
 
+/**
+ * Draws `rule.size` distinct questions by the mix rule (see the file comment). Throws when the
+ * bank has fewer questions than `rule.size`.
+ */
+export function drawByMix(bank: readonly Question[], rule: MixRule, rng: Rng, avoid: ReadonlySet<string> = new Set()): Question[] {
+  if (bank.length < rule.size) throw new Error(`question bank too small: ${bank.length} < ${rule.size}`)
+  const { pools, topics } = buildPools(bank, rng, avoid)
+  const slots = topicSlots(rule, pools, topics, rng)
+  const levels = slotLevels(rule, pools, slots, rng)
   // 3. Questions; 4. order easy → hard, random within a level.
-  const picked = slotList.map((s) => pools.get(s.topic)![s.level!].shift()!)
-  const byLevel = LEVELS.flatMap((d) => shuffled(picked.filter((q) => q.difficulty === d), rng))
-  return byLevel
+  const picked = levels.map((s) => pools.get(s.topic)![s.level].shift()!)
+  return LEVELS.flatMap((d) => shuffled(picked.filter((q) => q.difficulty === d), rng))
 }
 
 /**
