@@ -30,3 +30,63 @@ export function createMemoryStore(): KeyValueStore {
     keys: (prefix = '') => [...map.keys()].filter((k) => k.startsWith(prefix))
   }
 }
+
+/**
+ * A store whose units of work are all-or-nothing: inside {@link JournaledStore.atomically}, the
+ * value each key had before its first write is remembered; when the unit throws (a rule refuses,
+ * or storage refuses a write because the phone is full), every key it wrote is put back as it
+ * was, in reverse order, and the error is rethrown. So a failed step never leaves half its
+ * writes behind (an answer saved in the round but not in the 错题本, say).
+ *
+ * Units do not nest: an inner `atomically` joins the outer unit. Single-threaded stores only (the
+ * device, one Node process); a database gets the same from a transaction.
+ */
+export interface JournaledStore {
+  /** The store to read and write through (writes are journaled inside a unit). */
+  kv: KeyValueStore
+  /** Runs `fn` as one all-or-nothing unit. @returns what `fn` returns; rethrows what it throws, after undoing its writes */
+  atomically<T>(fn: () => T): T
+}
+
+/** Wraps `base` in a {@link JournaledStore}. */
+export function createJournaledStore(base: KeyValueStore): JournaledStore {
+  let journal: Map<string, unknown> | null = null
+  const remember = (key: string) => {
+    if (journal && !journal.has(key)) journal.set(key, base.get<unknown>(key))
+  }
+  const kv: KeyValueStore = {
+    get: (key) => base.get(key),
+    set(key, value) {
+      remember(key)
+      base.set(key, value)
+    },
+    remove(key) {
+      remember(key)
+      base.remove(key)
+    },
+    keys: (prefix) => base.keys(prefix)
+  }
+  return {
+    kv,
+    atomically<T>(fn: () => T): T {
+      if (journal) return fn()
+      journal = new Map()
+      const undo = journal
+      try {
+        return fn()
+      } catch (err) {
+        for (const [key, before] of [...undo.entries()].reverse()) {
+          try {
+            if (before === undefined) base.remove(key)
+            else base.set(key, before)
+          } catch {
+            /* putting back an earlier, smaller value rarely fails; nothing more can be done here */
+          }
+        }
+        throw err
+      } finally {
+        journal = null
+      }
+    }
+  }
+}

@@ -18,7 +18,7 @@
  * as absent or empty, checked in time proportional to the bounds, never to the stored size, and
  * never throws.
  */
-import type { KeyValueStore } from '../core/kv'
+import { createJournaledStore, type KeyValueStore } from '../core/kv'
 import { NICKNAME_MAX, UNIT_MAX } from '../core/identity'
 import { MAX_ROUNDS_KEPT, QUIZ_MODES, type PracticeSource, type QuizMode, type RoundStatus } from './contract'
 import { isDayKey } from './rules/time'
@@ -137,8 +137,9 @@ export interface StoredWrong {
 export interface QuizRepository {
   /**
    * Runs `fn` as one unit: no other unit's writes happen between its reads and writes.
-   * **Atomic.** The rules check everything before their first write, so a unit that throws has
-   * written nothing (except when storage itself fails mid-way, e.g. a full phone). A database
+   * **Atomic and all-or-nothing.** The rules check everything before their first write; when a
+   * write itself fails mid-way (a full phone), the unit's earlier writes are undone
+   * ({@link createJournaledStore}), so a step is either wholly saved or not at all. A database
    * implementation runs `fn` in a transaction (and rolls back on throw).
    * @returns what `fn` returns; rethrows what it throws
    */
@@ -403,15 +404,17 @@ function createRegistry(kv: KeyValueStore) {
  * Why its operations are atomic: JavaScript runs one thing at a time, the store's operations
  * are synchronous, and so are the rules: nothing else runs between a unit's first read and last
  * write, on the device (one JS thread, Taro's synchronous storage API) as in the mock server
- * (one Node process, the rules called synchronously by each request handler). So
- * {@link QuizRepository.atomically} just runs its function.
- * @param kv the store; its writes may throw (a full phone), which then propagates to the caller
+ * (one Node process, the rules called synchronously by each request handler). Its
+ * {@link QuizRepository.atomically} journals the unit's writes and undoes them when the unit
+ * throws, so a write refused half-way (a full phone) leaves nothing half-done.
+ * @param store the store; its writes may throw (a full phone): the unit is undone and the error propagates
  */
-export function createQuizRepository(kv: KeyValueStore): QuizRepository {
+export function createQuizRepository(store: KeyValueStore): QuizRepository {
+  const { kv, atomically } = createJournaledStore(store)
   const registry = createRegistry(kv)
   const exists = (pid: string) => kv.get<unknown>(K.participant(pid)) !== undefined
   return {
-    atomically: (fn) => fn(),
+    atomically,
     readParticipant: (pid) => parseParticipant(kv.get<unknown>(K.participant(pid))),
     saveParticipant(pid, rec) {
       const isNew = !exists(pid)

@@ -13,6 +13,7 @@ import type { RulesContext } from './context'
 import { offerBest } from './participants'
 import { withinWindow } from './scoring'
 import { resolved, totals } from './views'
+import { noteAnswer } from './wrong-book'
 
 /** Whether every question of a stored round is in the bank with the same number of options. */
 export function fitsBank(ctx: RulesContext, r: StoredRound): boolean {
@@ -61,6 +62,8 @@ export function settle(ctx: RulesContext, r: StoredRound, t: number): boolean {
     const it = r.items[r.current]
     if (!resolved(it) && it.openedAt !== null && !withinWindow(t - it.openedAt)) {
       it.timedOut = true
+      // A question left unanswered past its window counts as missed: it goes into the 错题本.
+      noteAnswer(ctx, r.pid, it.questionId, false, it.openedAt + QUESTION_TIME_MS + ANSWER_GRACE_MS)
       changed = true
     }
   }
