@@ -21,7 +21,8 @@ import {
   type Route,
   type RouteStop,
   type Site,
-  type Source
+  type Source,
+  type SourceKind
 } from '../../src/services/heritage/contract'
 import {
   CONTAINED_STOPS,
@@ -37,6 +38,7 @@ import {
   SITE_COUNT,
   bestTier,
   compareCandidates,
+  citeDomainsInText,
   describeSource,
   isPublished,
   routeGrade,
@@ -99,6 +101,17 @@ for (const s of refSources) {
     ...describeSource({ url: s.url, kind: s.domainKind, publisher: s.publisher, tier: s.tier, originalUrl: s.originalUrl, alternateUrl: s.alternateUrl, title: s.title })
   })
 }
+
+/** The registry entry for a domain named in prose (its URL's host is the domain or a subdomain of it). */
+function sourceOfDomain(domain: string): { kind: SourceKind; publisher: string | null } | undefined {
+  for (const src of refSources) {
+    const host = new URL(src.url).hostname.toLowerCase()
+    if (host === domain || host.endsWith(`.${domain}`)) return { kind: src.domainKind, publisher: src.publisher ?? null }
+  }
+  return undefined
+}
+/** Text shown to users, with every domain named as people cite it (see citeDomainsInText). */
+const shownText = <T extends string | null>(text: T): T => (text === null ? text : (citeDomainsInText(text, sourceOfDomain) as T))
 
 const refSiteById = new Map<string, RefSite>()
 for (const s of refSites) {
@@ -225,7 +238,7 @@ const sites: Site[] = refSites
       return ok
     })
     const period = sitePeriods(s.period, s.period_basis, facts)
-    const notes = publicNotes(siteNotes(s.notes, s.conflicts))
+    const notes = shownText(publicNotes(siteNotes(s.notes, s.conflicts)))
     return {
       id: s.id,
       name: s.name,
@@ -281,11 +294,11 @@ for (const r of sourcedRoutes) {
   const stops: RouteStop[] = expandedStops(r).map(({ ref, stopName }) => {
     if (refSiteById.has(ref)) return siteStop(ref)
     // Not a site id: an external place (company, exhibition hall) named as the source names it.
-    return { kind: 'external', name: stopName, note: r.notes && r.notes.includes(stopName) ? publicNotes(r.notes) : null }
+    return { kind: 'external', name: stopName, note: r.notes && r.notes.includes(stopName) ? shownText(publicNotes(r.notes)) : null }
   })
   const sources = lookupSources(r.sources, `route ${r.id}`)
   const tiers = sources.map((s) => s.tier)
-  const notes = publicNotes(r.notes)
+  const notes = shownText(publicNotes(r.notes))
   routes.push(
     withDuration({
       id: r.id,
@@ -301,7 +314,7 @@ for (const r of sourcedRoutes) {
       description: r.description,
       basis: null,
       stops,
-      reliability: r.reliability,
+      reliability: shownText(r.reliability ?? null),
       notes,
       sources
     })

@@ -18,7 +18,7 @@ import * as path from 'node:path'
 import type { Route, Site, Source } from '../../src/services/heritage/contract'
 import type { Citation, Question } from '../../src/services/quiz/contract'
 import { rankedPool } from '../../src/services/quiz/rules/draw'
-import { POSITIONAL_REFERENCE, SHOWABLE_KINDS, routeGrade } from './dataset-rules'
+import { DOMAIN_IN_TEXT, POSITIONAL_REFERENCE, SHOWABLE_KINDS, routeGrade } from './dataset-rules'
 
 export interface ContentInput {
   sites: readonly Site[]
@@ -54,6 +54,11 @@ export interface ContentReport {
 /** A label that is (or contains) a web address. */
 const DOMAIN_LIKE = /[a-z0-9-]+\.(com|cn|net|org|gov|edu|tw|top|xyz|info|cc|io)\b|https?:|xn--/i
 
+/** Whether shown text names a website by its bare domain (users see publishers, never domains). */
+function namesADomain(text: string): boolean {
+  return new RegExp(DOMAIN_IN_TEXT.source, 'i').test(text) || /xn--/i.test(text)
+}
+
 function tally(items: Iterable<string>): Record<string, number> {
   const out: Record<string, number> = {}
   for (const k of items) out[k] = (out[k] ?? 0) + 1
@@ -84,8 +89,9 @@ export function checkContent(input: ContentInput): ContentReport {
       if (!f.sources.some((u) => shown.has(u))) problems.push(`site ${s.id}: fact ${f.year} "${f.event}" has no showable source`)
     }
     if (s.verified && shown.size === 0) problems.push(`site ${s.id}: verified without a showable source`)
-    for (const [field, text] of [['notes', s.notes], ['description', s.description]] as const) {
+    for (const [field, text] of [['notes', s.notes], ['description', s.description], ...s.facts.map((f) => ['fact', f.event] as const)] as const) {
       if (text && POSITIONAL_REFERENCE.test(text)) problems.push(`site ${s.id}: ${field} refers to another record by position: ${text}`)
+      if (text && namesADomain(text)) problems.push(`site ${s.id}: ${field} names a site by its domain: ${text}`)
     }
   }
   const commercial = new Set(input.commercialStops)
@@ -103,8 +109,9 @@ export function checkContent(input: ContentInput): ContentReport {
       if (commercial.has(stop.name)) problems.push(`route ${r.id}: commercial stop ${stop.name}`)
       if (stop.kind === 'external' && stop.note && POSITIONAL_REFERENCE.test(stop.note)) problems.push(`route ${r.id}: stop note refers to another record by position`)
     }
-    for (const [field, text] of [['notes', r.notes], ['description', r.description]] as const) {
+    for (const [field, text] of [['notes', r.notes], ['description', r.description], ['reliability', r.reliability], ...r.stops.map((x) => ['stop note', x.kind === 'external' ? x.note : null] as const)] as const) {
       if (text && POSITIONAL_REFERENCE.test(text)) problems.push(`route ${r.id}: ${field} refers to another record by position: ${text}`)
+      if (text && namesADomain(text)) problems.push(`route ${r.id}: ${field} names a site by its domain: ${text}`)
     }
   }
 
@@ -119,6 +126,7 @@ export function checkContent(input: ContentInput): ContentReport {
     if (ranked.has(q.id) && !showable) problems.push(`question ${q.id}: in ranked rounds without a showable source`)
     if (!showable && !q.needsSource) problems.push(`question ${q.id}: no showable source but not marked needsSource`)
     if (POSITIONAL_REFERENCE.test(q.explanation)) problems.push(`question ${q.id}: explanation refers to another record by position`)
+    for (const text of [q.text, q.explanation, ...q.options]) if (namesADomain(text)) problems.push(`question ${q.id}: names a site by its domain: ${text}`)
   }
 
   const sv = [...siteSources.values()]

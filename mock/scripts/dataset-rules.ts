@@ -341,6 +341,49 @@ export function gradeOfRecord(kind: SourceKind, publisher: string | null | undef
   return 'C'
 }
 
+/**
+ * A domain name written in prose ("bkwk.cn 一文误写…", "(dehua.gov.cn，称…)"). Notes and grades
+ * shown to users never name a site by its domain: see {@link citeDomainsInText}.
+ */
+export const DOMAIN_IN_TEXT = /(?<![\w.-])(?:[a-z0-9-]+\.)+(?:com|cn|net|org|gov|edu|info|top|xyz|cc|io)(?:\.cn)?(?![\w-])/gi
+
+/** What a page is called in prose when its publisher is not identified, by kind. */
+const UNNAMED_KIND_WORDS: Record<SourceKind, string> = {
+  original: '某网站',
+  mirror: '某来源不明的转载网页',
+  database: '某资料库网站',
+  forum: '某网络论坛',
+  'ai-compilation': '某 AI 汇编网站',
+  encyclopedia: '某网络百科',
+  'foreign-media': '某境外媒体'
+}
+
+/**
+ * Replaces every domain named in a note with how people cite it: the publisher the source
+ * registry identifies for that domain (`莆田学院`, a copy: `泉州市人民政府公众信息网（转载）`), else
+ * what kind of page it is (`某 AI 汇编网站`). A domain the registry does not know becomes `某网页`.
+ * Spaces that only set the domain apart from Chinese text go with it. Nothing is invented: names
+ * come only from the registry's `publisher`.
+ * @param lookup the registry entry of a domain (its URL's host is the domain or ends with `.domain`), if any
+ */
+export function citeDomainsInText(text: string, lookup: (domain: string) => { kind: SourceKind; publisher: string | null } | undefined): string {
+  const cited = (domain: string) => {
+    const hit = lookup(domain.toLowerCase())
+    if (!hit) return '某网页'
+    const name = publisherName(hit.publisher)
+    if (name) return hit.kind === 'mirror' ? `${name}（${GRADE_WORDS.mirror}）` : name
+    return UNNAMED_KIND_WORDS[hit.kind]
+  }
+  // A space that only set the Latin domain apart goes with it; one next to Latin text stays.
+  const latin = (ch: string | undefined) => !!ch && /[A-Za-z0-9]/.test(ch)
+  const around = new RegExp(`( ?)(${DOMAIN_IN_TEXT.source})( ?)`, 'gi')
+  return text.replace(around, (_m, before: string, domain: string, after: string, offset: number, all: string) => {
+    const prev = all[offset - 1]
+    const next = all[offset + _m.length]
+    return `${before && latin(prev) ? ' ' : ''}${cited(domain)}${after && latin(next) ? ' ' : ''}`
+  })
+}
+
 /** A note that points at another record by position, which the app cannot show. */
 export const POSITIONAL_REFERENCE = /下一条|上一条|前一条|后一条|下一个条目|上一个条目|下条|上条|the next entry|the previous entry|next record|previous record/i
 

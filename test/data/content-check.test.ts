@@ -9,6 +9,7 @@
 import type { Route, Site } from '@/services/heritage/contract'
 import type { Question } from '@/services/quiz/contract'
 import { checkContent, readContent } from '@mock/scripts/content-check'
+import { citeDomainsInText } from '@mock/scripts/dataset-rules'
 
 const content = readContent()
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T
@@ -65,5 +66,26 @@ describe('content check', () => {
     const problems = checkContent({ ...content, sites, routes }).problems.join('\n')
     expect(problems).toMatch(/site .*refers to another record by position/)
     expect(problems).toMatch(/route .*refers to another record by position/)
+  })
+
+  it('fails on shown text that names a website by its domain', () => {
+    const sites = clone(content.sites) as Site[]
+    sites[0].notes = '此说见于 bkwk.cn 一文。'
+    const routes = clone(content.routes) as Route[]
+    routes[0].reliability = 'C（仅见于 example.com.cn）'
+    const problems = checkContent({ ...content, sites, routes }).problems.join('\n')
+    expect(problems).toMatch(/site .*notes names a site by its domain/)
+    expect(problems).toMatch(/route .*reliability names a site by its domain/)
+  })
+})
+
+describe('citeDomainsInText', () => {
+  const lookup = (d: string) =>
+    ({ 'ptu.edu.cn': { kind: 'original' as const, publisher: '莆田学院' }, 'qzct.cn': { kind: 'mirror' as const, publisher: '泉州市人民政府公众信息网' }, 'bkwk.cn': { kind: 'ai-compilation' as const, publisher: null } })[d]
+  it('names the publisher where the registry knows it, else the kind of page; never the domain', () => {
+    expect(citeDomainsInText('平均牺牲年龄不足27岁(ptu.edu.cn)。', lookup)).toBe('平均牺牲年龄不足27岁(莆田学院)。')
+    expect(citeDomainsInText('qzct.cn(2011)一文', lookup)).toBe('泉州市人民政府公众信息网（转载）(2011)一文')
+    expect(citeDomainsInText('仅见于 bkwk.cn 的 AI 生成汇编', lookup)).toBe('仅见于某 AI 汇编网站的 AI 生成汇编')
+    expect(citeDomainsInText('见 unknown.example.org 一文', lookup)).toBe('见某网页一文')
   })
 })

@@ -37,6 +37,7 @@ import {
   isVerified,
   namePinyin,
   routeMinutes,
+  citeDomainsInText,
   publicNotes,
   siteNotes,
   travelMinutes,
@@ -298,6 +299,14 @@ describe('dataset against the content records (mock/content)', () => {
   const registry = new Map((ref('quanzhou-sources.json') as RefSource[]).map((s) => [s.url, s]))
   const coords = ref('quanzhou-coordinates.json') as RefCoordinates
   const refSiteById = new Map(refSites.map((s) => [s.id, s]))
+  /** Shown text as the build words it: each domain named as people cite it (from the registry). */
+  const cited = (text: string | null | undefined) =>
+    text
+      ? citeDomainsInText(text, (d) => {
+          const hit = [...registry.values()].find((x) => new URL(x.url).hostname === d || new URL(x.url).hostname.endsWith(`.${d}`))
+          return hit && { kind: hit.domainKind, publisher: hit.publisher ?? null }
+        })
+      : (text ?? null)
   const sourcedRoutes = refRoutes.filter((r) => r.kind === 'route')
 
   it('copies each site from its content record unchanged (facts: those with a showable source)', () => {
@@ -322,7 +331,7 @@ describe('dataset against the content records (mock/content)', () => {
       expect([s.id, s.facts]).toEqual([r.id, facts.map((f) => ({ year: f.year, event: f.event, sources: f.source }))])
       const grade = s.sources.map((x) => (x.showable ? x.tier : 'C'))
       expect([s.id, s.verified]).toEqual([r.id, isVerified(grade, { verification: r.verification ?? null, notes: s.notes })])
-      expect([s.id, s.notes]).toEqual([r.id, publicNotes(siteNotes(r.notes, r.conflicts))])
+      expect([s.id, s.notes]).toEqual([r.id, cited(publicNotes(siteNotes(r.notes, r.conflicts)))])
       expect([s.id, s.sources.map((x) => x.url)]).toEqual([r.id, r.sources])
     }
   })
@@ -387,8 +396,8 @@ describe('dataset against the content records (mock/content)', () => {
         area: r.area,
         theme: r.theme,
         description: r.description,
-        reliability: r.reliability,
-        notes: publicNotes(r.notes)
+        reliability: cited(r.reliability),
+        notes: cited(publicNotes(r.notes))
       })
       expect(b.sources.map((x) => x.url)).toEqual(r.sources)
       const expected: string[] = []
