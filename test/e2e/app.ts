@@ -163,6 +163,8 @@ export interface MockQuestion {
   explanation: string
   topic: string
   relatedSiteId: string | null
+  /** Every cited page; `showable` ones carry the label users see. */
+  citations: Array<{ url: string; showable: boolean; label: string | null }>
 }
 
 let questionBank: MockQuestion[] | null = null
