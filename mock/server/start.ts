@@ -3,10 +3,13 @@
  * `npm start` → `tsx mock/server/start.ts --static dist/h5` (API plus the built H5 app at `/`).
  *
  * Options: `--port N` (else the `PORT` environment variable, else 10086; 0 picks a free port),
- * `--static DIR`. Listens on 127.0.0.1 only. Stops cleanly on SIGINT / SIGTERM.
+ * `--static DIR`, `--build` (first build the H5 app quietly with `taro build --type h5`: one line
+ * while it runs, the build's own output only when it fails). Listens on 127.0.0.1 only. Stops
+ * cleanly on SIGINT / SIGTERM.
  * Exit codes: 0 after a clean stop, 1 on a bad option, a missing `DIR/index.html`, a missing
  * dataset or a port already in use.
  */
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { buildServer } from './app'
@@ -22,6 +25,8 @@ export interface CliOptions {
   port: number
   /** Absolute path of the directory to serve at `/`, if any. */
   staticDir?: string
+  /** Build the H5 app first (`--build`). */
+  build?: boolean
 }
 
 function fail(message: string): never {
@@ -38,6 +43,7 @@ function fail(message: string): never {
 export function parseArgs(argv: string[], env: Readonly<Record<string, string | undefined>> = process.env): CliOptions {
   let portText: string | undefined = env.PORT || undefined
   let staticDir: string | undefined
+  let build = false
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
@@ -48,11 +54,43 @@ export function parseArgs(argv: string[], env: Readonly<Record<string, string | 
     }
     if (flag === '--port') portText = value()
     else if (flag === '--static') staticDir = path.resolve(value())
-    else throw new Error(`未知参数 ${arg}；可用：--port N、--static DIR (unknown option ${arg})`)
+    else if (flag === '--build' && inline === undefined) build = true
+    else throw new Error(`未知参数 ${arg}；可用：--port N、--static DIR、--build (unknown option ${arg})`)
   }
   const port = portText === undefined ? DEFAULT_PORT : Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口无效：${portText}，应为 0–65535 的整数 (invalid port)`)
-  return { port, staticDir }
+  return build ? { port, staticDir, build } : { port, staticDir }
+}
+
+/**
+ * Builds the H5 app (`taro build --type h5`) with its output kept back: one line while it runs,
+ * the time it took when done, and the last lines of its output only when it fails.
+ * @returns true when the build succeeded
+ */
+export function buildH5Quietly(): Promise<boolean> {
+  console.log('正在构建 H5 应用，约需 1 分钟… (building the H5 app)')
+  const t0 = Date.now()
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['taro', 'build', '--type', 'h5'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } })
+    const lines: string[] = []
+    const keep = (chunk: Buffer) => {
+      lines.push(...chunk.toString('utf8').split('\n'))
+      if (lines.length > 400) lines.splice(0, lines.length - 400)
+    }
+    child.stdout.on('data', keep)
+    child.stderr.on('data', keep)
+    child.on('close', (code) => {
+      const secs = Math.round((Date.now() - t0) / 1000)
+      if (code === 0) {
+        console.log(`构建完成，用时 ${secs} 秒 (built in ${secs} s)`)
+        resolve(true)
+        return
+      }
+      console.error(lines.slice(-60).join('\n'))
+      console.error(`错误：H5 构建失败（退出码 ${code}），上面是构建输出的最后部分。\nError: the H5 build failed (exit ${code}); the end of its output is above.`)
+      resolve(false)
+    })
+  })
 }
 
 /**
@@ -75,6 +113,7 @@ async function main(): Promise<void> {
   } catch (err) {
     fail(`错误：${(err as Error).message}`)
   }
+  if (options.build && !(await buildH5Quietly())) process.exit(1)
   if (options.staticDir) {
     const problem = checkStaticDir(options.staticDir)
     if (problem) fail(problem)

@@ -45,6 +45,8 @@ describe('start.ts arguments', () => {
     expect(parseArgs([], { PORT: '8080' }).port).toBe(8080)
     expect(parseArgs(['--port', '9000'], { PORT: '8080' }).port).toBe(9000)
     expect(parseArgs(['--port=0', '--static', 'dist/h5'], {})).toEqual({ port: 0, staticDir: path.resolve('dist/h5') })
+    expect(parseArgs(['--build', '--static', 'dist/h5'], {})).toEqual({ port: DEFAULT_PORT, staticDir: path.resolve('dist/h5'), build: true })
+    expect(() => parseArgs(['--build=yes'], {})).toThrow(/未知参数/)
     expect(() => parseArgs(['--port', 'abc'], {})).toThrow(/端口/)
     expect(() => parseArgs(['--port', '70000'], {})).toThrow(/端口/)
     expect(() => parseArgs(['--verbose'], {})).toThrow(/未知参数/)
