@@ -79,7 +79,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
                 priority: 30,
                 enforce: true,
                 test: (module: { resource?: string }) =>
-                  !!module.resource && /[\\/](src[\\/](features[\\/]quiz|services[\\/](quiz-[a-z-]+\.ts|rules[\\/](quiz[a-z-]*|leaderboard)\.ts))|mock[\\/]data[\\/]questions\.json)/.test(module.resource)
+                  !!module.resource && /[\\/](src[\\/](features|services)[\\/]quiz[\\/]|mock[\\/]data[\\/]questions\.json)/.test(module.resource)
               },
               appShared: {
                 name: 'app-shared',
