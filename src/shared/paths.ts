@@ -21,8 +21,3 @@ export const PAGES = {
   quizRules: '/packages/quiz/rules/index',
   quizHistory: '/packages/quiz/history/index'
 } as const
-
-export type PagePath = (typeof PAGES)[keyof typeof PAGES]
-
-/** The tab pages (switched to with `switchTab`, never `navigateTo`). */
-export type TabPath = typeof PAGES.home | typeof PAGES.explore | typeof PAGES.quiz | typeof PAGES.me

@@ -27,7 +27,7 @@ export function goExplore(tab: ExploreTab) {
 }
 
 /** Goes back, or to the 探索 tab when the page was opened directly (shared link, deep link). */
-export function goBackOrExplore(tab?: ExploreTab) {
+function goBackOrExplore(tab?: ExploreTab) {
   if (tab && Taro.getCurrentPages().length <= 1) useHeritageStore.getState().setExploreTab(tab)
   return goBackOr(PAGES.explore)
 }

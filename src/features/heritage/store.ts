@@ -14,7 +14,7 @@ import { isRecord, persistOptions } from '../../shared/persist'
 import { EMPTY_FILTERS, hasActiveFilters, type Route, type RouteSummary, type Site, type SiteFilters, type SiteSummary } from './model'
 
 /** Sites fetched per page of the list. */
-export const SITE_PAGE_SIZE = 20
+const SITE_PAGE_SIZE = 20
 
 export interface SiteListData {
   items: SiteSummary[]
@@ -62,7 +62,7 @@ type HeritagePrefs = Pick<HeritageState, 'exploreTab'>
 const EXPLORE_TABS: readonly ExploreTab[] = ['routes', 'sites']
 
 /** Valid preferences from storage (version 1; version 0 had no stored state, read the same way). */
-export function readHeritagePrefs(stored: unknown): Partial<HeritagePrefs> {
+function readHeritagePrefs(stored: unknown): Partial<HeritagePrefs> {
   if (!isRecord(stored)) return {}
   const tab = stored.exploreTab
   return typeof tab === 'string' && (EXPLORE_TABS as readonly string[]).includes(tab) ? { exploreTab: tab as ExploreTab } : {}

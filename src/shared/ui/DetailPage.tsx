@@ -17,7 +17,7 @@ import { ErrorState } from './StateView'
 import { LoadStateView } from './LoadStateView'
 
 /** The id meaning "the link has no id" (distinct from '' = not read yet). */
-export const MISSING_ID = '-'
+const MISSING_ID = '-'
 
 export interface DetailHooks<T> {
   /** Called once with the id from the link (not called when the link has none). */

@@ -40,12 +40,12 @@ export interface LoadStateViewProps<T> {
 }
 
 /** The stale or failed-refresh notice over shown data. */
-export function staleText(since: number): string {
+function staleText(since: number): string {
   return `网络不可用，已显示 ${formatDateTime(since)} 保存的内容，可能不是最新`
 }
 
 /** The banner for shown data: an offline copy, or a refresh that failed. Null when neither. */
-export function RefreshBanner<T>({ state, onRefresh }: { state: LoadState<T> | undefined; onRefresh?: () => Promise<void> }) {
+function RefreshBanner<T>({ state, onRefresh }: { state: LoadState<T> | undefined; onRefresh?: () => Promise<void> }) {
   if (state?.status !== 'ready') return null
   const retry = onRefresh ? () => onRefresh().catch(() => undefined) : undefined
   if (state.staleSince) return <Banner tone='warn' message={staleText(state.staleSince)} actionText='重试' onAction={retry} />
