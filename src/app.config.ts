@@ -1,3 +1,5 @@
+import { COLORS } from './styles/colors'
+
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/explore/index', 'pages/quiz/index', 'pages/me/index'],
   subPackages: [
@@ -12,15 +14,15 @@ export default defineAppConfig({
   ],
   window: {
     backgroundTextStyle: 'dark',
-    backgroundColor: '#FAF7F2',
-    navigationBarBackgroundColor: '#C8161D',
+    backgroundColor: COLORS.page,
+    navigationBarBackgroundColor: COLORS.primary,
     navigationBarTitleText: '红色文化云学堂',
     navigationBarTextStyle: 'white'
   },
   tabBar: {
-    color: '#595959',
-    selectedColor: '#C8161D',
-    backgroundColor: '#FFFFFF',
+    color: COLORS.textSecondary,
+    selectedColor: COLORS.primary,
+    backgroundColor: COLORS.card,
     borderStyle: 'black',
     list: [
       { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },

@@ -7,7 +7,7 @@
  *   asked for by the user (`refresh: true`, e.g. pull-down refresh) so the page can say so too;
  * - `reuse: true` returns at once when the slot is already `ready` (a detail opened again).
  */
-import { errorState, LOADING, type LoadState } from './load-state'
+import { errorState, IDLE, LOADING, type LoadState } from './load-state'
 
 /** A fetch answer: either the data itself, or `{ data, staleSince }` from a source with an offline copy. */
 export type Fetched<T> = { data: T; staleSince?: number }
@@ -44,3 +44,11 @@ export async function loadSlot<T>(get: () => LoadState<T>, put: (s: LoadState<T>
 
 /** Wraps a plain answer as {@link Fetched} (sources without an offline copy). */
 export const fetched = async <T,>(p: Promise<T>): Promise<Fetched<T>> => ({ data: await p })
+
+/**
+ * The `get`/`put` pair of {@link loadSlot} for one entry of a map of slots (a record by id, a
+ * board by period): a missing entry reads as `idle`; a write replaces only that entry.
+ */
+export function keyedSlot<T>(read: () => Record<string, LoadState<T>>, write: (map: Record<string, LoadState<T>>) => void, key: string): [() => LoadState<T>, (s: LoadState<T>) => void] {
+  return [() => read()[key] ?? IDLE, (s) => write({ ...read(), [key]: s })]
+}

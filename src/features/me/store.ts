@@ -23,6 +23,10 @@ export interface MeState {
   /** Saves; resolves true on success. On failure keeps the form text and sets `saveError`. */
   saveProfile(input: ProfileInput): Promise<boolean>
   loadFavourites(opts?: LoadOptions): Promise<void>
+  /** Loads the profile and the favourites (我的 shown). */
+  loadAll(): void
+  /** Pull-down refresh of 我的: both reloaded, shown data kept on failure; resolves when both settled. */
+  refreshAll(): Promise<void>
   /** Adds or removes a favourite; resolves with the new state (true: now a favourite). Rejects with the DataError so the page can say why. */
   toggleFavourite(siteId: string): Promise<boolean>
   /** Files a 纠错 report; rejects with the DataError (the form keeps the user's text). */
@@ -64,6 +68,15 @@ export const useMeStore = create<MeState>()((set, get) => ({
       () => fetched(meSource.get().listFavourites()),
       opts
     ),
+
+  loadAll() {
+    void get().loadProfile()
+    void get().loadFavourites()
+  },
+
+  async refreshAll() {
+    await Promise.allSettled([get().loadProfile({ refresh: true }), get().loadFavourites({ refresh: true })])
+  },
 
   async toggleFavourite(siteId) {
     const shown = get().favourites

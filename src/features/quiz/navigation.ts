@@ -1,20 +1,23 @@
-/** Page URLs of the quiz subpackage, built in one place (values URL-encoded, see shared/params.ts). */
+/** Page URLs of the quiz subpackage, built in one place (values URL-encoded, see shared/params.ts; paths from shared/paths.ts). */
 import Taro from '@tarojs/taro'
 import { buildUrl } from '../../shared/params'
-import type { PlayRequest } from './store'
+import { PAGES } from '../../shared/paths'
+import type { PlayRequest } from './store/types'
 
-export const QUIZ_ROOT = '/packages/quiz'
 export const playUrl = (req: PlayRequest) =>
-  buildUrl(`${QUIZ_ROOT}/play/index`, { mode: req.mode, topic: req.topic, siteId: req.siteId, wrongBook: req.wrongBook ? '1' : undefined, roundId: req.roundId })
-export const resultUrl = (roundId: string) => buildUrl(`${QUIZ_ROOT}/result/index`, { roundId })
-export const boardUrl = (period?: string) => buildUrl(`${QUIZ_ROOT}/board/index`, { period })
-export const practiceUrl = () => `${QUIZ_ROOT}/practice/index`
-export const wrongBookUrl = () => `${QUIZ_ROOT}/wrong-book/index`
-export const rulesUrl = () => `${QUIZ_ROOT}/rules/index`
-export const historyUrl = () => `${QUIZ_ROOT}/history/index`
+  buildUrl(PAGES.quizPlay, { mode: req.mode, topic: req.topic, siteId: req.siteId, wrongBook: req.wrongBook ? '1' : undefined, roundId: req.roundId })
+export const resultUrl = (roundId: string) => buildUrl(PAGES.quizResult, { roundId })
+export const boardUrl = (period?: string) => buildUrl(PAGES.quizBoard, { period })
+export const practiceUrl = () => PAGES.quizPractice
+export const wrongBookUrl = () => PAGES.quizWrongBook
+export const rulesUrl = () => PAGES.quizRules
+export const historyUrl = () => PAGES.quizHistory
 /** The heritage site page (another feature's page, linked by URL only). */
-export const siteUrl = (siteId: string) => buildUrl('/packages/heritage/site/index', { id: siteId })
+export const siteUrl = (siteId: string) => buildUrl(PAGES.site, { id: siteId })
 
 export function go(url: string) {
   return Taro.navigateTo({ url })
 }
+
+/** Switches to the 竞答 tab. */
+export const backToQuiz = () => Taro.switchTab({ url: PAGES.quiz })

@@ -5,9 +5,10 @@
 import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { RouteCard } from '../../features/heritage/components/RouteCard'
-import { openRoute } from '../../features/heritage/navigation'
-import { useHeritageStore, type ExploreTab } from '../../features/heritage/store'
-import { ErrorState, Skeleton } from '../../shared/ui/StateView'
+import { goExplore, openRoute } from '../../features/heritage/navigation'
+import { useHeritageStore } from '../../features/heritage/store'
+import { PAGES } from '../../shared/paths'
+import { LoadStateView } from '../../shared/ui/LoadStateView'
 import { Pressable } from '../../shared/ui/Pressable'
 import { noticeDialog } from '../../shared/ui/dialog'
 import './index.scss'
@@ -20,11 +21,6 @@ interface Tile {
   onTap: () => void
 }
 
-function goExplore(tab: ExploreTab) {
-  useHeritageStore.getState().setExploreTab(tab)
-  Taro.switchTab({ url: '/pages/explore/index' })
-}
-
 function notYet(name: string) {
   noticeDialog({ title: `${name}正在建设中`, content: '这项功能还没有上线，上线后会在这里打开。可以先看看研学线路和红色史迹。' })
 }
@@ -33,11 +29,7 @@ export default function HomePage() {
   const routeList = useHeritageStore((s) => s.routeList)
   const loadRoutes = useHeritageStore((s) => s.loadRoutes)
 
-  useDidShow(() => {
-    const st = useHeritageStore.getState()
-    if (st.routeList.status === 'idle' || st.routeList.status === 'error') st.loadRoutes()
-    if (st.siteList.status === 'idle' || st.siteList.status === 'error') st.loadSites()
-  })
+  useDidShow(() => useHeritageStore.getState().loadLists())
 
   usePullDownRefresh(async () => {
     const st = useHeritageStore.getState()
@@ -45,7 +37,7 @@ export default function HomePage() {
     Taro.stopPullDownRefresh()
   })
 
-  useShareAppMessage(() => ({ title: '红色文化云学堂 · 泉州红色研学', path: '/pages/home/index' }))
+  useShareAppMessage(() => ({ title: '红色文化云学堂 · 泉州红色研学', path: PAGES.home }))
 
   const routeCount = routeList.status === 'ready' ? routeList.data.length : null
   const siteCount = useHeritageStore((s) => s.siteTotal)
@@ -53,7 +45,7 @@ export default function HomePage() {
   const tiles: Tile[] = [
     { key: 'routes', title: '研学线路', note: '按线路走读', ready: true, onTap: () => goExplore('routes') },
     { key: 'sites', title: '红色史迹', note: '史实与来源', ready: true, onTap: () => goExplore('sites') },
-    { key: 'quiz', title: '党史竞答', note: '每日答题', ready: true, onTap: () => Taro.switchTab({ url: '/pages/quiz/index' }) },
+    { key: 'quiz', title: '党史竞答', note: '每日答题', ready: true, onTap: () => Taro.switchTab({ url: PAGES.quiz }) },
     { key: 'vr', title: '云游VR展厅', note: '建设中', ready: false, onTap: () => notYet('云游VR展厅') },
     { key: 'booking', title: '点单约课', note: '建设中', ready: false, onTap: () => notYet('点单约课') }
   ]
@@ -95,13 +87,9 @@ export default function HomePage() {
           全部线路 ›
         </Pressable>
       </View>
-      {routeList.status === 'idle' || routeList.status === 'loading' ? (
-        <Skeleton rows={2} label='正在加载推荐线路' />
-      ) : routeList.status === 'error' ? (
-        <ErrorState message={routeList.message} onRetry={() => loadRoutes()} />
-      ) : (
-        featured.map((r) => <RouteCard key={r.id} route={r} onOpen={(id) => openRoute(id, r.name)} />)
-      )}
+      <LoadStateView state={routeList} loadingLabel='正在加载推荐线路' rows={2} onRetry={() => loadRoutes()} banner={false}>
+        {() => featured.map((r) => <RouteCard key={r.id} route={r} onOpen={(id) => openRoute(id, r.name)} />)}
+      </LoadStateView>
       <Text className='home__footnote'>史迹资料整理自公开报道与资料库，来源列在每处史迹页面；发现错误可在页面上“纠错”。</Text>
     </View>
   )

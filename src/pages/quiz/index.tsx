@@ -4,7 +4,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import { boardUrl, go, historyUrl, playUrl, practiceUrl, rulesUrl, wrongBookUrl } from '../../features/quiz/navigation'
-import { COMPETITION_QUESTION_COUNT, COUNTED_ROUNDS_PER_DAY, DAILY_QUESTION_COUNT, QUESTION_TIME_MS } from '../../features/quiz/model'
+import { COMPETITION_QUESTION_COUNT, COUNTED_ROUNDS_PER_DAY, DAILY_QUESTION_COUNT, QUESTION_TIME_MS } from '../../features/quiz/tab-facts'
 import { Pressable } from '../../shared/ui/Pressable'
 import './index.scss'
 

@@ -3,10 +3,11 @@
  * light green (2.3:1 on white, fails WCAG AA); every dialog goes through here instead.
  */
 import Taro from '@tarojs/taro'
+import { COLORS } from '../../styles/colors'
 
 /** primary-dark (7.8:1 on white) and body text colour, from shared/ui-style.md. */
-const CONFIRM_COLOR = '#A50F14'
-const CANCEL_COLOR = '#1F1F1F'
+const CONFIRM_COLOR = COLORS.primaryDark
+const CANCEL_COLOR = COLORS.text
 
 /**
  * Asks a yes/no question. Resolves true when the user confirms; false on cancel or when the

@@ -12,16 +12,16 @@ interface Option<T> {
 }
 
 const ALL = '全部'
-export const DISTRICT_OPTIONS: Option<SiteFilters['district']>[] = [
+const DISTRICT_OPTIONS: Option<SiteFilters['district']>[] = [
   { value: undefined, label: ALL },
   ...DISTRICTS.map((d) => ({ value: d, label: d })),
   { value: UNKNOWN, label: UNKNOWN_LABEL }
 ]
-export const CATEGORY_OPTIONS: Option<SiteFilters['category']>[] = [
+const CATEGORY_OPTIONS: Option<SiteFilters['category']>[] = [
   { value: undefined, label: ALL },
   ...CATEGORY_IDS.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))
 ]
-export const PERIOD_OPTIONS: Option<SiteFilters['period']>[] = [
+const PERIOD_OPTIONS: Option<SiteFilters['period']>[] = [
   { value: undefined, label: ALL },
   ...PERIODS.map((p) => ({ value: p, label: p })),
   { value: UNKNOWN, label: UNKNOWN_LABEL }

@@ -1,13 +1,14 @@
 /** 答题记录 (linked from 我的 and 竞答): past rounds, newest first; a round in progress can be resumed. */
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { formatTimeUsed, practiceLabel, QUIZ_MODE_LABELS } from '../../../features/quiz/model'
+import { formatTimeUsed, practiceLabel, QUIZ_MODE_LABELS, type RoundSummary } from '../../../features/quiz/model'
 import { go, playUrl, resultUrl } from '../../../features/quiz/navigation'
 import { useQuizStore } from '../../../features/quiz/store'
 import { formatDateTime } from '../../../shared/format'
 import { H5BackBar } from '../../../shared/ui/H5BackBar'
 import { Pressable } from '../../../shared/ui/Pressable'
-import { EmptyState, ErrorState, Skeleton } from '../../../shared/ui/StateView'
+import { LoadStateView } from '../../../shared/ui/LoadStateView'
+import { PAGES } from '../../../shared/paths'
 import { Tag } from '../../../shared/ui/Tag'
 import { goBackOr } from '../../../shared/navigation'
 import { useSiteNames } from '../../../features/heritage/hooks'
@@ -16,16 +17,10 @@ import './index.scss'
 export default function HistoryPage() {
   const rounds = useQuizStore((s) => s.rounds)
   const siteNames = useSiteNames(rounds.status === 'ready' ? rounds.data.flatMap((r) => (r.practice?.kind === 'site' ? [r.practice.siteId] : [])) : [])
-  useDidShow(() => {
-    useQuizStore.setState({ rounds: { status: 'idle' } })
-    useQuizStore.getState().loadRounds()
-  })
-  let body
-  if (rounds.status === 'idle' || rounds.status === 'loading') body = <Skeleton rows={3} label='正在加载答题记录' />
-  else if (rounds.status === 'error') body = <ErrorState message={rounds.message} onRetry={() => useQuizStore.getState().loadRounds()} />
-  else if (!rounds.data.length) body = <EmptyState message='还没有答题记录。' actionText='去做每日答题' onAction={() => go(playUrl({ mode: 'daily' }))} />
-  else
-    body = rounds.data.map((r) => (
+  const loadRounds = useQuizStore((s) => s.loadRounds)
+  useDidShow(() => void useQuizStore.getState().reloadRounds())
+  const list = (data: RoundSummary[]) =>
+    data.map((r) => (
       <Pressable key={r.id} className='history__row' role='link' onPress={() => go(r.status === 'in_progress' ? playUrl({ mode: r.mode, roundId: r.id }) : resultUrl(r.id))}>
         <View className='history__main'>
           <Text className='history__mode'>{r.mode === 'practice' ? practiceLabel(r.practice, (id) => siteNames[id]) : QUIZ_MODE_LABELS[r.mode]}</Text>
@@ -41,8 +36,15 @@ export default function HistoryPage() {
     ))
   return (
     <View className='history'>
-      <H5BackBar title='答题记录' onBack={() => goBackOr('/pages/me/index')} />
-      {body}
+      <H5BackBar title='答题记录' onBack={() => goBackOr(PAGES.me)} />
+      <LoadStateView
+        state={rounds}
+        loadingLabel='正在加载答题记录'
+        onRetry={() => loadRounds()}
+        empty={{ message: '还没有答题记录。', actionText: '去做每日答题', onAction: () => void go(playUrl({ mode: 'daily' })) }}
+      >
+        {list}
+      </LoadStateView>
     </View>
   )
 }

@@ -4,15 +4,16 @@
  * round stays open and resumes where it was, its clock having run on.
  */
 import Taro, { useLoad, useUnload } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useEffect } from 'react'
-import { Countdown } from '../../../features/quiz/components/Countdown'
 import { Feedback } from '../../../features/quiz/components/Feedback'
 import { QuestionCard } from '../../../features/quiz/components/QuestionCard'
-import { practiceLabel, QUIZ_MODE_LABELS, type QuizMode } from '../../../features/quiz/model'
-import { resultUrl, siteUrl } from '../../../features/quiz/navigation'
-import { useQuizStore, type PlayRequest } from '../../../features/quiz/store'
-import { readParam } from '../../../shared/params'
+import { PlayHead } from '../../../features/quiz/components/PlayHead'
+import { QUIZ_MODE_LABELS } from '../../../features/quiz/model'
+import { parsePlayRequest } from '../../../features/quiz/play-request'
+import { go, resultUrl, siteUrl } from '../../../features/quiz/navigation'
+import { useQuizStore } from '../../../features/quiz/store'
+import { PAGES } from '../../../shared/paths'
 import { Btn } from '../../../shared/ui/Btn'
 import { H5BackBar } from '../../../shared/ui/H5BackBar'
 import { ErrorState, Skeleton } from '../../../shared/ui/StateView'
@@ -28,20 +29,6 @@ function leaveMessage() {
   return useQuizStore.getState().round?.timed ? LEAVE_TIMED : LEAVE_UNTIMED
 }
 
-function parseRequest(params: Record<string, string | undefined>): PlayRequest | null {
-  const mode = readParam(params, 'mode') as QuizMode
-  if (mode !== 'daily' && mode !== 'competition' && mode !== 'practice') return null
-  const req: PlayRequest = { mode }
-  const topic = readParam(params, 'topic')
-  const siteId = readParam(params, 'siteId')
-  const roundId = readParam(params, 'roundId')
-  if (topic) req.topic = topic
-  if (siteId) req.siteId = siteId
-  if (readParam(params, 'wrongBook') === '1') req.wrongBook = true
-  if (roundId) req.roundId = roundId
-  return req
-}
-
 async function confirmLeave() {
   const st = useQuizStore.getState()
   const inProgress = st.round?.status === 'in_progress' && st.phase.kind !== 'finished'
@@ -49,20 +36,19 @@ async function confirmLeave() {
     const ok = await confirmDialog({ title: '确定离开本轮？', content: leaveMessage(), confirmText: '离开', cancelText: '继续答题' })
     if (!ok) return
   }
-  goBackOr('/pages/quiz/index')
+  goBackOr(PAGES.quiz)
 }
 
 export default function PlayPage() {
   const round = useQuizStore((s) => s.round)
   const phase = useQuizStore((s) => s.phase)
-  const clockOffset = useQuizStore((s) => s.clockOffset)
   const request = useQuizStore((s) => s.request)
-  const { startPlay, submitAnswer, timeUp, next, retry } = useQuizStore.getState()
+  const { startPlay, rejectRequest, submitAnswer, next, retry } = useQuizStore.getState()
 
   useLoad((params) => {
-    const req = parseRequest(params)
-    if (req) startPlay(req)
-    else useQuizStore.setState({ phase: { kind: 'error', message: '链接里的答题方式有误，无法开始。', code: 'INVALID_INPUT', retry: 'start', retryable: false }, request: null })
+    const req = parsePlayRequest(params)
+    if (req) void startPlay(req)
+    else rejectRequest('链接里的答题方式有误，无法开始。')
   })
 
   useUnload(() => {
@@ -112,16 +98,7 @@ export default function PlayPage() {
   return (
     <View className='play'>
       {bar}
-      <View className='play__head'>
-        <View className='play__info'>
-          <Text className='play__mode'>{round.mode === 'practice' ? practiceLabel(round.practice, (id) => siteNames[id]) : QUIZ_MODE_LABELS[round.mode]}</Text>
-          <Text className='play__score'>{`得分 ${round.score} · 答对 ${round.correctCount}`}</Text>
-          {round.mode === 'competition' && !round.ranked ? <Text className='play__note'>今天已答满计入排行的轮数，本轮为练习，不计入排行</Text> : null}
-        </View>
-        {round.timed && item?.deadlineAt && (phase.kind === 'question' || phase.kind === 'submitting') ? (
-          <Countdown deadlineAt={item.deadlineAt} clockOffset={clockOffset} onExpire={() => timeUp()} />
-        ) : null}
-      </View>
+      <PlayHead round={round} item={item} counting={phase.kind === 'question' || phase.kind === 'submitting'} siteName={(id) => siteNames[id]} />
 
       {phase.kind === 'error' ? <ErrorState message={phase.message} onRetry={phase.retryable ? () => retry() : undefined} backText='离开' onBack={confirmLeave} /> : null}
       {phase.kind === 'finishing' ? <Skeleton rows={1} label='正在计算成绩' /> : null}
@@ -145,7 +122,7 @@ export default function PlayPage() {
           timed={round.timed}
           nextText={isLast ? '交卷，看成绩' : '下一题'}
           onNext={() => next()}
-          onOpenSite={(id) => Taro.navigateTo({ url: siteUrl(id) })}
+          onOpenSite={(id) => go(siteUrl(id))}
         />
       ) : null}
 

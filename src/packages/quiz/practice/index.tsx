@@ -6,8 +6,9 @@ import { useQuizStore } from '../../../features/quiz/store'
 import { H5BackBar } from '../../../shared/ui/H5BackBar'
 import { Pressable } from '../../../shared/ui/Pressable'
 import { Section } from '../../../shared/ui/Section'
-import { EmptyState, ErrorState, Skeleton } from '../../../shared/ui/StateView'
+import { LoadStateView } from '../../../shared/ui/LoadStateView'
 import { goBackOr } from '../../../shared/navigation'
+import { PAGES } from '../../../shared/paths'
 import { useSiteNames } from '../../../features/heritage/hooks'
 import './index.scss'
 
@@ -16,50 +17,36 @@ export default function PracticePage() {
   const sites = useQuizStore((s) => s.practiceSites)
   const names = useSiteNames(sites.status === 'ready' ? sites.data.map((s) => s.siteId) : [])
 
-  useLoad(() => {
-    useQuizStore.getState().loadPracticeOptions()
-  })
-
-  const retry = () => useQuizStore.getState().loadPracticeOptions()
+  const loadPracticeOptions = useQuizStore((s) => s.loadPracticeOptions)
+  useLoad(() => void loadPracticeOptions())
+  const retry = () => void loadPracticeOptions()
   return (
     <View className='practice'>
-      <H5BackBar title='专题练习' onBack={() => goBackOr('/pages/quiz/index')} />
+      <H5BackBar title='专题练习' onBack={() => goBackOr(PAGES.quiz)} />
       <Text className='practice__intro'>不限时，答后即看解析，不计入排行。每次 10 题。</Text>
       <Section title='按专题'>
-        {topics.status === 'ready' ? (
-          topics.data.length ? (
-            topics.data.map((t) => (
+        <LoadStateView state={topics} loadingLabel='正在加载专题' rows={2} onRetry={retry} empty={{ message: '暂无专题。' }}>
+          {(list) =>
+            list.map((t) => (
               <Pressable key={t.topic} className='practice__row' role='link' onPress={() => go(playUrl({ mode: 'practice', topic: t.topic }))}>
                 <Text className='practice__name'>{t.topic}</Text>
                 <Text className='practice__count'>{`${t.count} 题 ›`}</Text>
               </Pressable>
             ))
-          ) : (
-            <EmptyState message='暂无专题。' />
-          )
-        ) : topics.status === 'error' ? (
-          <ErrorState message={topics.message} onRetry={retry} />
-        ) : (
-          <Skeleton rows={2} label='正在加载专题' />
-        )}
+          }
+        </LoadStateView>
       </Section>
       <Section title='按红色史迹'>
-        {sites.status === 'ready' ? (
-          sites.data.length ? (
-            sites.data.map((s) => (
+        <LoadStateView state={sites} loadingLabel='正在加载史迹' rows={2} onRetry={retry} empty={{ message: '暂无与史迹相关的题目。' }}>
+          {(list) =>
+            list.map((s) => (
               <Pressable key={s.siteId} className='practice__row' role='link' onPress={() => go(playUrl({ mode: 'practice', siteId: s.siteId }))}>
                 <Text className='practice__name'>{names[s.siteId] ?? '（正在加载史迹名称）'}</Text>
                 <Text className='practice__count'>{`${s.count} 题 ›`}</Text>
               </Pressable>
             ))
-          ) : (
-            <EmptyState message='暂无与史迹相关的题目。' />
-          )
-        ) : sites.status === 'error' ? (
-          <ErrorState message={sites.message} onRetry={retry} />
-        ) : (
-          <Skeleton rows={2} label='正在加载史迹' />
-        )}
+          }
+        </LoadStateView>
       </Section>
     </View>
   )

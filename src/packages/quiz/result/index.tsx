@@ -7,19 +7,17 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { Feedback } from '../../../features/quiz/components/Feedback'
 import { formatTimeUsed, practiceLabel, QUIZ_MODE_LABELS, type RoundResult } from '../../../features/quiz/model'
-import { boardUrl, go, playUrl, siteUrl } from '../../../features/quiz/navigation'
+import { backToQuiz, boardUrl, go, playUrl, siteUrl } from '../../../features/quiz/navigation'
 import { useQuizStore } from '../../../features/quiz/store'
 import { formatDateTime } from '../../../shared/format'
 import { readParam } from '../../../shared/params'
 import { Btn } from '../../../shared/ui/Btn'
 import { H5BackBar } from '../../../shared/ui/H5BackBar'
-import { ErrorState, Skeleton } from '../../../shared/ui/StateView'
+import { ErrorState } from '../../../shared/ui/StateView'
+import { LoadStateView } from '../../../shared/ui/LoadStateView'
+import { PAGES } from '../../../shared/paths'
 import { useSiteNames } from '../../../features/heritage/hooks'
 import './index.scss'
-
-function backToQuiz() {
-  Taro.switchTab({ url: '/pages/quiz/index' })
-}
 
 function rankNote(r: RoundResult): string {
   if (r.mode !== 'competition') return '每日答题和专题练习不计入排行。'
@@ -79,23 +77,23 @@ function ResultView({ result }: { result: RoundResult }) {
 export default function ResultPage() {
   const [roundId, setRoundId] = useState('')
   const state = useQuizStore((s) => (roundId ? s.results[roundId] : undefined))
+  const loadResult = useQuizStore((s) => s.loadResult)
   useLoad((params) => {
     const id = readParam(params, 'roundId')
     setRoundId(id || '-')
-    if (id) useQuizStore.getState().loadResult(id)
+    if (id) void loadResult(id)
   })
-  useShareAppMessage(() => ({ title: '党史互动竞答 · 红色文化云学堂', path: '/pages/quiz/index' }))
+  useShareAppMessage(() => ({ title: '党史互动竞答 · 红色文化云学堂', path: PAGES.quiz }))
   const bar = <H5BackBar title='本轮成绩' onBack={backToQuiz} />
   let body
   if (roundId === '-') body = <ErrorState message='链接里缺少答题记录编号。' backText='返回竞答' onBack={backToQuiz} />
-  else if (!state || state.status === 'idle' || state.status === 'loading') body = <Skeleton rows={3} label='正在加载成绩' />
-  else if (state.status === 'error')
-    body = state.code === 'NOT_FOUND' ? (
-      <ErrorState message='没有找到这轮答题记录。' backText='返回竞答' onBack={backToQuiz} />
-    ) : (
-      <ErrorState message={state.message} onRetry={() => useQuizStore.getState().loadResult(roundId)} backText='返回竞答' onBack={backToQuiz} />
+  else if (state?.status === 'error' && state.code === 'NOT_FOUND') body = <ErrorState message='没有找到这轮答题记录。' backText='返回竞答' onBack={backToQuiz} />
+  else
+    body = (
+      <LoadStateView state={state} loadingLabel='正在加载成绩' onRetry={() => loadResult(roundId)} backText='返回竞答' onBack={backToQuiz}>
+        {(result) => <ResultView result={result} />}
+      </LoadStateView>
     )
-  else body = <ResultView result={state.data} />
   return (
     <View>
       {bar}

@@ -4,12 +4,13 @@ import { SCORING_RULES_TEXT } from '../../../features/quiz/model'
 import { H5BackBar } from '../../../shared/ui/H5BackBar'
 import { Section } from '../../../shared/ui/Section'
 import { goBackOr } from '../../../shared/navigation'
+import { PAGES } from '../../../shared/paths'
 import './index.scss'
 
 export default function RulesPage() {
   return (
     <View className='rules'>
-      <H5BackBar title='竞答规则' onBack={() => goBackOr('/pages/quiz/index')} />
+      <H5BackBar title='竞答规则' onBack={() => goBackOr(PAGES.quiz)} />
       <Section title='规则'>
         {SCORING_RULES_TEXT.map((t, i) => (
           <View key={i} className='rules__item'>
