@@ -69,7 +69,11 @@ describe('答题 (packages/quiz/play/index)', () => {
     await waitFor(() => callsOf('enableAlertBeforeUnload').length, () => 'enableAlertBeforeUnload was not called')
     expect(callsOf('enableAlertBeforeUnload').at(-1).message).toMatch(/从“答题记录”回来接着答/)
 
-    for (const a of q!.answer) await play.tap(q!.options[a])
+    // one option at a time, each tap after the page shows the previous one (as a finger would)
+    for (const [k, a] of q!.answer.entries()) {
+      await play.tap(q!.options[a])
+      await waitFor(() => play.byClass('option--selected').length === k + 1 || null, () => `option ${q!.options[a]} was not selected`)
+    }
     await play.waitForText('确定')
     await play.tap('确定')
     const after = await play.waitForText('回答正确', '+100 分', '下一题')
