@@ -137,6 +137,12 @@ describe('bundle boundaries', () => {
     }
   })
 
+  it('the 竞答 tab page (main package) takes the quiz rules\' numbers without the quiz contract\'s schemas and routes', () => {
+    const files = closure('src/pages/quiz/index.tsx')
+    expect(files.has('src/services/quiz/constants.ts')).toBe(true)
+    expect([...files].filter((f) => /services\/quiz\/(contract|rules|mock|remote|index)/.test(f))).toEqual([])
+  })
+
   it('the mock quiz source carries the bank', () => {
     expect(closure('src/services/quiz/mock.ts').has('mock/data/questions.json')).toBe(true)
   })
