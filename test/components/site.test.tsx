@@ -24,18 +24,16 @@ function open(id: string, title?: string) {
 describe('SitePage', () => {
   beforeEach(() => freshApp())
 
-  it('names every source by publisher on every site page, never by domain', async () => {
-    for (const site of sites) {
-      const view = open(site.id)
-      await screen.findByText(site.description)
-      const shown = site.sources.filter((x) => x.showable)
-      const labels = [...document.querySelectorAll('.sources__title')].map((n) => n.textContent)
-      expect([site.id, labels]).toEqual([site.id, shown.map((x) => x.label)])
-      const texts = [...document.querySelectorAll('.sources__title, .sources__meta, .timeline__source')].map((n) => n.textContent ?? '')
-      for (const t of texts) expect([site.id, t]).toEqual([site.id, expect.not.stringMatching(/[a-z0-9-]+\.(com|cn|net|org|tw)\b/i)])
-      if (!shown.length) expect(screen.getByText(/暂无可展示的来源/)).toBeInTheDocument()
-      view.unmount()
-    }
+  it.each(sites.map((site) => [site.id, site] as const))('names every source by publisher on the page of %s, never by domain', async (_id, site) => {
+    const view = open(site.id)
+    await screen.findByText(site.description)
+    const shown = site.sources.filter((x) => x.showable)
+    const labels = [...document.querySelectorAll('.sources__title')].map((n) => n.textContent)
+    expect(labels).toEqual(shown.map((x) => x.label))
+    const texts = [...document.querySelectorAll('.sources__title, .sources__meta, .timeline__source')].map((n) => n.textContent ?? '')
+    for (const t of texts) expect(t).not.toMatch(/[a-z0-9-]+\.(com|cn|net|org|tw)\b/i)
+    if (!shown.length) expect(screen.getByText(/暂无可展示的来源/)).toBeInTheDocument()
+    view.unmount()
   })
 
   it('shows the description, the dated facts in order, the address and every source', async () => {
