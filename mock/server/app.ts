@@ -81,35 +81,51 @@ export function participantIdForCode(code: string): string {
 }
 
 /**
- * Builds the mock API server (not listening: call `listen({ host: '127.0.0.1', port })`, or
- * use `inject` in tests).
- *
- * Routes: every entry of `API`. Errors: a `DataError` thrown by the rules → its code's status
- * from `STATUS_BY_CODE` with `{ error: { code, message, fields? } }`; an unknown route → 404
- * `NOT_FOUND`; a malformed JSON body → 400 `INVALID_INPUT`; anything else → 500 `HTTP` with a
- * generic Chinese message (details logged when `logger` is on).
- *
- * @throws Error when no dataset (or question bank) is given and `mock/data/*.json` is missing or invalid.
+ * The server's sign-ins: bearer token → participant, each valid for `ttlSeconds`. Tokens all live
+ * as long, so the Map's insertion order is expiry order: expired ones are dropped from the oldest,
+ * and each sign-in stops at the first live one (amortised O(1), never a scan of every session).
  */
-export function buildServer(opts: ServerOptions = {}): FastifyInstance {
-  const data = opts.dataset ?? loadDataset()
-  const now = opts.now ?? (() => Date.now())
-  const ttlSeconds = opts.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS
-  // Id sets built on first use (an injected dataset is used as given, even a broken one: requests then fail with 500).
-  let ids: { sites: Set<string>; routes: Set<string> } | null = null
-  const idSets = () => (ids ??= { sites: new Set(data.sites.map((s) => s.id)), routes: new Set(data.routes.map((r) => r.id)) })
-  const ctx = { now, dataset: data, siteExists: (id: string) => idSets().sites.has(id), routeExists: (id: string) => idSets().routes.has(id), store: opts.store, quiz: opts.quiz }
+function createSessions(now: () => number, ttlSeconds: number) {
   const sessions = new Map<string, Session>()
+  return {
+    /** The signed-in participant of a request. @throws DataError `UNAUTHORIZED` without a live token */
+    requireParticipant(req: FastifyRequest): string {
+      const header = req.headers.authorization
+      const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header.trim()) : null
+      if (!match) throw new DataError('UNAUTHORIZED', '请先登录')
+      const session = sessions.get(match[1])
+      if (!session) throw new DataError('UNAUTHORIZED', '登录已失效，请重新登录')
+      if (now() >= session.expiresAt) {
+        sessions.delete(match[1])
+        throw new DataError('UNAUTHORIZED', '登录已过期，请重新登录')
+      }
+      return session.participantId
+    },
+    /** Signs in with `{ code }`. @throws DataError `INVALID_INPUT` (field `code`) */
+    login(body: unknown): LoginResult {
+      const code = body && typeof body === 'object' ? (body as Record<string, unknown>).code : undefined
+      if (typeof code !== 'string' || code.length < 1 || code.length > LOGIN_CODE_MAX) {
+        throw invalid('code', `登录凭证 code 应为 1–${LOGIN_CODE_MAX} 个字符`)
+      }
+      const t = now()
+      for (const [token, old] of sessions) {
+        if (t < old.expiresAt) break
+        sessions.delete(token)
+      }
+      const token = randomBytes(24).toString('base64url')
+      const participantId = participantIdForCode(code)
+      sessions.set(token, { participantId, expiresAt: t + ttlSeconds * 1000 })
+      return { token, expiresIn: ttlSeconds, participantId }
+    }
+  }
+}
 
-  const app = Fastify({
-    // Level 'warn': per-request lines (info) stay quiet; unexpected errors are logged.
-    logger: opts.logger ? { level: 'warn' } : false,
-    bodyLimit: BODY_LIMIT_BYTES
-  })
-
-  // JSON bodies: an empty body counts as none (wx.request sends `Content-Type: application/json`
-  // even on a DELETE without data); otherwise Fastify's own parser (with prototype-poisoning guard).
-  // No other body types are accepted (→ 415).
+/**
+ * JSON bodies: an empty body counts as none (wx.request sends `Content-Type: application/json`
+ * even on a DELETE without data); otherwise Fastify's own parser (with prototype-poisoning guard).
+ * No other body types are accepted (→ 415).
+ */
+function acceptJsonOnly(app: FastifyInstance): void {
   const jsonParser = app.getDefaultJsonParser('error', 'error')
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
@@ -120,85 +136,30 @@ export function buildServer(opts: ServerOptions = {}): FastifyInstance {
     }
     jsonParser(req, text, done)
   })
+}
 
-  void app.register(cors, {
-    origin: true,
-    methods: ['GET', 'PUT', 'POST', 'DELETE'],
-    allowedHeaders: ['Authorization', 'Idempotency-Key', 'Content-Type'],
-    maxAge: 600
+/**
+ * Serves the built app at `/`, compressed (brotli or gzip, as the browser accepts); hashed file
+ * names never change content, so browsers keep them for a year; index.html and the service
+ * worker are checked again on every load, so a new build is picked up.
+ */
+function serveApp(app: FastifyInstance, dir: string): void {
+  void app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 })
+  void app.register(fastifyStatic, {
+    root: path.resolve(dir),
+    prefix: '/',
+    index: ['index.html'],
+    cacheControl: false,
+    setHeaders: (res, file) => res.setHeader('Cache-Control', cacheControlFor(file))
   })
+}
 
-  function requireParticipant(req: FastifyRequest): string {
-    const header = req.headers.authorization
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header.trim()) : null
-    if (!match) throw new DataError('UNAUTHORIZED', '请先登录')
-    const session = sessions.get(match[1])
-    if (!session) throw new DataError('UNAUTHORIZED', '登录已失效，请重新登录')
-    if (now() >= session.expiresAt) {
-      sessions.delete(match[1])
-      throw new DataError('UNAUTHORIZED', '登录已过期，请重新登录')
-    }
-    return session.participantId
-  }
-
-  /** Drops expired sessions from the oldest. Tokens all live as long, so the Map's insertion order is expiry order: each call stops at the first live one (amortised O(1), never a scan of every session). */
-  function dropExpiredSessions(t: number): void {
-    for (const [token, s] of sessions) {
-      if (t < s.expiresAt) break
-      sessions.delete(token)
-    }
-  }
-
-  function login(body: unknown): LoginResult {
-    const code = body && typeof body === 'object' ? (body as Record<string, unknown>).code : undefined
-    if (typeof code !== 'string' || code.length < 1 || code.length > LOGIN_CODE_MAX) {
-      throw invalid('code', `登录凭证 code 应为 1–${LOGIN_CODE_MAX} 个字符`)
-    }
-    const t = now()
-    dropExpiredSessions(t)
-    const token = randomBytes(24).toString('base64url')
-    const participantId = participantIdForCode(code)
-    sessions.set(token, { participantId, expiresAt: t + ttlSeconds * 1000 })
-    return { token, expiresIn: ttlSeconds, participantId }
-  }
-
-  function register(method: string, url: string, auth: boolean, handle: Handler): void {
-    app.route({
-      method,
-      url,
-      handler: async (req: FastifyRequest, reply: FastifyReply) => {
-        const pid = auth ? requireParticipant(req) : ''
-        return reply.code(200).send(handle(req, pid))
-      }
-    })
-  }
-
-  register(CORE_ROUTES.health.method, CORE_ROUTES.health.path, false, () => ({ ok: true }))
-  register(CORE_ROUTES.login.method, CORE_ROUTES.login.path, false, (req) => login(req.body))
-  for (const make of SERVER_FEATURES) {
-    const feature = make(ctx)
-    for (const [name, spec] of Object.entries(feature.routes)) register(spec.method, spec.path, spec.auth, feature.handlers[name])
-  }
-
-  if (opts.staticDir) {
-    // The built app goes out compressed (brotli or gzip, as the browser accepts); hashed file
-    // names never change content, so browsers keep them for a year; index.html and the service
-    // worker are checked again on every load, so a new build is picked up.
-    void app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 })
-    void app.register(fastifyStatic, {
-      root: path.resolve(opts.staticDir),
-      prefix: '/',
-      index: ['index.html'],
-      cacheControl: false,
-      setHeaders: (res, file) => res.setHeader('Cache-Control', cacheControlFor(file))
-    })
-  }
-
+/** Every failure as the contract's `{ error: { code, message, fields? } }` (see {@link buildServer}). */
+function answerErrorsAsContract(app: FastifyInstance): void {
   app.setNotFoundHandler((req, reply) => {
     const pathOnly = req.url.split('?')[0]
     void reply.code(404).send(errorBody('NOT_FOUND', `没有找到：${req.method} ${pathOnly}`))
   })
-
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     if (isDataError(err)) {
       return reply.code(STATUS_BY_CODE[err.code]).send(errorBody(err.code, err.message, err.fields))
@@ -219,6 +180,48 @@ export function buildServer(opts: ServerOptions = {}): FastifyInstance {
     req.log.error({ err }, 'unexpected error')
     return reply.code(500).send(errorBody('HTTP', INTERNAL_MESSAGE))
   })
+}
 
+/**
+ * Builds the mock API server (not listening: call `listen({ host: '127.0.0.1', port })`, or
+ * use `inject` in tests).
+ *
+ * Routes: sign-in and health, then every feature's route table (`features/index.ts`). Errors: a
+ * `DataError` thrown by the rules → its code's status from `STATUS_BY_CODE` with
+ * `{ error: { code, message, fields? } }`; an unknown route → 404 `NOT_FOUND`; a malformed JSON
+ * body → 400 `INVALID_INPUT`; anything else → 500 `HTTP` with a generic Chinese message (details
+ * logged when `logger` is on).
+ *
+ * @throws Error when no dataset (or question bank) is given and `mock/data/*.json` is missing or invalid.
+ */
+export function buildServer(opts: ServerOptions = {}): FastifyInstance {
+  const data = opts.dataset ?? loadDataset()
+  const now = opts.now ?? (() => Date.now())
+  // Id sets built on first use (an injected dataset is used as given, even a broken one: requests then fail with 500).
+  let ids: { sites: Set<string>; routes: Set<string> } | null = null
+  const idSets = () => (ids ??= { sites: new Set(data.sites.map((s) => s.id)), routes: new Set(data.routes.map((r) => r.id)) })
+  const ctx = { now, dataset: data, siteExists: (id: string) => idSets().sites.has(id), routeExists: (id: string) => idSets().routes.has(id), store: opts.store, quiz: opts.quiz }
+  const sessions = createSessions(now, opts.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS)
+
+  // Level 'warn': per-request lines (info) stay quiet; unexpected errors are logged.
+  const app = Fastify({ logger: opts.logger ? { level: 'warn' } : false, bodyLimit: BODY_LIMIT_BYTES })
+  acceptJsonOnly(app)
+  void app.register(cors, { origin: true, methods: ['GET', 'PUT', 'POST', 'DELETE'], allowedHeaders: ['Authorization', 'Idempotency-Key', 'Content-Type'], maxAge: 600 })
+
+  const register = (method: string, url: string, auth: boolean, handle: Handler) =>
+    app.route({
+      method,
+      url,
+      handler: async (req: FastifyRequest, reply: FastifyReply) => reply.code(200).send(handle(req, auth ? sessions.requireParticipant(req) : ''))
+    })
+  register(CORE_ROUTES.health.method, CORE_ROUTES.health.path, false, () => ({ ok: true }))
+  register(CORE_ROUTES.login.method, CORE_ROUTES.login.path, false, (req) => sessions.login(req.body))
+  for (const make of SERVER_FEATURES) {
+    const feature = make(ctx)
+    for (const [name, spec] of Object.entries(feature.routes)) register(spec.method, spec.path, spec.auth, feature.handlers[name])
+  }
+
+  if (opts.staticDir) serveApp(app, opts.staticDir)
+  answerErrorsAsContract(app)
   return app
 }
