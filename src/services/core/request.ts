@@ -88,61 +88,66 @@ function parseBody(data: unknown): unknown {
 }
 
 /**
+ * One `Taro.request` with our own timeout: resolves with the status and body of any HTTP answer,
+ * rejects with a DataError `TIMEOUT` (no answer within `timeoutMs`, the request is aborted) or
+ * `NETWORK` (could not connect).
+ */
+function send(url: string, method: HttpMethod, body: unknown, header: Record<string, string>, timeoutMs: number): Promise<RawResponse> {
+  return new Promise<RawResponse>((resolve, reject) => {
+    let settled = false
+    let task: (Promise<unknown> & { abort?: () => void }) | undefined
+    const timer = setTimeout(() => {
+      if (settled) return
+      settled = true
+      try {
+        task?.abort?.()
+      } catch {
+        /* the task may already be finished */
+      }
+      reject(new DataError('TIMEOUT'))
+    }, timeoutMs)
+    const finish = (fn: () => void) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      fn()
+    }
+    try {
+      task = Taro.request({
+        url,
+        method,
+        data: body as Record<string, unknown> | undefined,
+        header,
+        // Our own timer decides (H5 reports its abort without the word "timeout"); Taro's is a backstop.
+        timeout: timeoutMs + 1000,
+        dataType: 'json',
+        responseType: 'text'
+      }) as unknown as Promise<unknown> & { abort?: () => void }
+    } catch (err) {
+      finish(() => reject(new DataError('NETWORK', undefined, { cause: err })))
+      return
+    }
+    Promise.resolve(task).then(
+      (res) => {
+        const r = res as { statusCode?: unknown; data?: unknown } | undefined
+        if (!r || typeof r.statusCode !== 'number') {
+          finish(() => reject(new DataError('NETWORK', undefined, { cause: res })))
+          return
+        }
+        finish(() => resolve({ statusCode: r.statusCode as number, data: r.data }))
+      },
+      (err: unknown) => finish(() => reject(new DataError(looksLikeTimeout(err) ? 'TIMEOUT' : 'NETWORK', undefined, { cause: err })))
+    )
+  })
+}
+
+/**
  * Creates the request function over `Taro.request`.
  * @returns a {@link RequestFn}; it never rejects with anything but a {@link DataError}.
  */
 export function createRequestClient(opts: RequestClientOptions): RequestFn {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const baseUrl = opts.baseUrl.replace(/\/+$/, '')
-
-  function send(url: string, method: HttpMethod, body: unknown, header: Record<string, string>): Promise<RawResponse> {
-    return new Promise<RawResponse>((resolve, reject) => {
-      let settled = false
-      let task: (Promise<unknown> & { abort?: () => void }) | undefined
-      const timer = setTimeout(() => {
-        if (settled) return
-        settled = true
-        try {
-          task?.abort?.()
-        } catch {
-          /* the task may already be finished */
-        }
-        reject(new DataError('TIMEOUT'))
-      }, timeoutMs)
-      const finish = (fn: () => void) => {
-        if (settled) return
-        settled = true
-        clearTimeout(timer)
-        fn()
-      }
-      try {
-        task = Taro.request({
-          url,
-          method,
-          data: body as Record<string, unknown> | undefined,
-          header,
-          // Our own timer decides (H5 reports its abort without the word "timeout"); Taro's is a backstop.
-          timeout: timeoutMs + 1000,
-          dataType: 'json',
-          responseType: 'text'
-        }) as unknown as Promise<unknown> & { abort?: () => void }
-      } catch (err) {
-        finish(() => reject(new DataError('NETWORK', undefined, { cause: err })))
-        return
-      }
-      Promise.resolve(task).then(
-        (res) => {
-          const r = res as { statusCode?: unknown; data?: unknown } | undefined
-          if (!r || typeof r.statusCode !== 'number') {
-            finish(() => reject(new DataError('NETWORK', undefined, { cause: res })))
-            return
-          }
-          finish(() => resolve({ statusCode: r.statusCode as number, data: r.data }))
-        },
-        (err: unknown) => finish(() => reject(new DataError(looksLikeTimeout(err) ? 'TIMEOUT' : 'NETWORK', undefined, { cause: err })))
-      )
-    })
-  }
 
   async function attempt<S extends v.GenericSchema>(req: RequestOptions<S>, token: string | null, mayRetry: boolean): Promise<v.InferOutput<S>> {
     const header: Record<string, string> = { Accept: 'application/json' }
@@ -151,7 +156,7 @@ export function createRequestClient(opts: RequestClientOptions): RequestFn {
     if (req.auth && token) header.Authorization = `Bearer ${token}`
 
     const url = `${baseUrl}${req.path}${req.query ? toQueryString(req.query) : ''}`
-    const res = await send(url, req.method, req.body, header)
+    const res = await send(url, req.method, req.body, header, timeoutMs)
     const status = res.statusCode
 
     if (status >= 200 && status < 300) {
