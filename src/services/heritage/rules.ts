@@ -3,22 +3,8 @@
  * query validation, filtering, text and pinyin search, paging, and route lookup.
  * Pure functions over an in-memory dataset; no I/O.
  */
-import {
-  CATEGORY_IDS,
-  DEFAULT_PAGE_SIZE,
-  DISTRICTS,
-  MAX_PAGE_SIZE,
-  PERIODS,
-  UNKNOWN,
-  type Route,
-  type RouteList,
-  type RouteQuery,
-  type RouteSummary,
-  type Site,
-  type SitePage,
-  type SiteQuery,
-  type SiteSummary
-} from './contract'
+import { CATEGORY_IDS, DEFAULT_PAGE_SIZE, DISTRICTS, MAX_PAGE_SIZE, PERIODS, UNKNOWN } from './constants'
+import type { Route, RouteList, RouteQuery, RouteSummary, Site, SitePage, SiteQuery, SiteSummary } from './contract'
 import { DataError, invalid } from '../core/errors'
 
 /** The dataset the rules work on (the contents of `mock/data/sites.json` and `routes.json`). */
