@@ -60,7 +60,6 @@ describe('探索 · 红色史迹 setData', () => {
     expect(namesIn(second, sites.slice(0, 40))).toEqual([]) // before the fix: all 50 cards, 27,977 B in one call
 
     for (const p of [...first, ...second]) expect(bytes(p)).toBeLessThan(LIMIT)
-    // eslint-disable-next-line no-console
     console.log(`setData on 加载更多: first ${first.map(bytes).join(' + ')} B, second ${second.map(bytes).join(' + ')} B`)
   })
 })
