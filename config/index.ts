@@ -51,6 +51,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     h5: {
       publicPath: '/',
       staticDirectory: 'static',
+      // Images (the tab icons) as files, never inlined as base64 into the JS: inlined, all 8 tab
+      // icons (~9 KB gzip) sat in the first-load JS; as files only the 5 shown ones are fetched.
+      imageUrlLoaderOption: { limit: 1 },
       router: { mode: 'hash' },
       // `npm run dev:h5` serves here; 10086 is left to the mock API (`npm run mock`).
       devServer: { host: '127.0.0.1', port: 10087 },
@@ -84,8 +87,44 @@ export default defineConfig<'webpack5'>(async (merge) => {
           ])
         }
         // Taro splits each lazily loaded page into its own chunk and would copy the data layer
-        // (stores, services, the embedded dataset, the component wrappers) into every one of them. Keep one shared async
-        // chunk instead, loaded once and cached.
+        // (stores, services, the embedded data, the component wrappers) into every one of them.
+        // Shared modules go instead to a few async chunks, split by which pages use them, so that
+        // 首页 loads only what it uses itself (see `chunkUse` below):
+        // - quiz-shared: the quiz's code and question bank (quiz pages only);
+        // - heritage-detail: what only the heritage site/route pages use (detail store and source,
+        //   the full dataset, detail components, the report form);
+        // - app-shared: shared modules that 首页 uses (its first load);
+        // - tabs-shared: shared modules the other tab pages use, but not 首页;
+        // - pages-shared: the rest shared by subpackage pages (detail shell, dialogs, …).
+        const SHARED = /[\\/](src[\\/](services|features|shared)|mock[\\/]data|node_modules)[\\/]/
+        type ChunkLike = { name?: string | null }
+        type ModuleLike = { resource?: string }
+        type ChunkGraphLike = { getModuleChunksIterable(m: unknown): Iterable<ChunkLike>; getChunkModulesIterable(c: unknown): Iterable<ModuleLike> }
+        type Kind = 'home' | 'tab' | 'heritage' | 'other'
+        const kinds = new WeakMap<object, Kind>()
+        /** What a chunk is: a page chunk by the page module it holds (`heritage-prefetch`: the H5 prefetch's chunk). */
+        const chunkKind = (chunk: ChunkLike, graph: ChunkGraphLike): Kind => {
+          let kind = kinds.get(chunk)
+          if (kind) return kind
+          kind = chunk.name === 'heritage-prefetch' ? 'heritage' : 'other'
+          for (const m of graph.getChunkModulesIterable(chunk)) {
+            const r = m.resource ?? ''
+            if (/[\\/]src[\\/]pages[\\/]home[\\/]index\.tsx$/.test(r)) kind = 'home'
+            else if (/[\\/]src[\\/]pages[\\/][^\\/]+[\\/]index\.tsx$/.test(r)) kind = 'tab'
+            else if (/[\\/]src[\\/]packages[\\/]heritage[\\/][^\\/]+[\\/]index\.tsx$/.test(r)) kind = 'heritage'
+            if (kind !== 'other') break
+          }
+          kinds.set(chunk, kind)
+          return kind
+        }
+        /** The kinds of chunk a module is used by. */
+        const chunkUse = (module: ModuleLike, graph: ChunkGraphLike): Set<Kind> => {
+          const out = new Set<Kind>()
+          for (const c of graph.getModuleChunksIterable(module)) out.add(chunkKind(c, graph))
+          return out
+        }
+        type TestContext = { chunkGraph: ChunkGraphLike }
+        const shared = (module: ModuleLike) => !!module.resource && SHARED.test(module.resource)
         chain.optimization.merge({
           splitChunks: {
             cacheGroups: {
@@ -97,8 +136,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
                 minChunks: 1,
                 priority: 30,
                 enforce: true,
-                test: (module: { resource?: string }) =>
+                test: (module: ModuleLike) =>
                   !!module.resource && /[\\/](src[\\/](features|services)[\\/]quiz[\\/]|mock[\\/]data[\\/]questions\.json)/.test(module.resource)
+              },
+              heritageDetail: {
+                name: 'heritage-detail',
+                chunks: 'async',
+                minChunks: 1,
+                priority: 25,
+                enforce: true,
+                test: (module: ModuleLike, { chunkGraph }: TestContext) => {
+                  if (!shared(module)) return false
+                  const use = chunkUse(module, chunkGraph)
+                  return use.size === 1 && use.has('heritage')
+                }
               },
               appShared: {
                 name: 'app-shared',
@@ -106,8 +157,23 @@ export default defineConfig<'webpack5'>(async (merge) => {
                 minChunks: 2,
                 priority: 20,
                 enforce: true,
-                test: (module: { resource?: string }) =>
-                  !!module.resource && /[\\/](src[\\/](services|features|shared)|mock[\\/]data|node_modules)[\\/]/.test(module.resource)
+                test: (module: ModuleLike, { chunkGraph }: TestContext) => shared(module) && chunkUse(module, chunkGraph).has('home')
+              },
+              tabsShared: {
+                name: 'tabs-shared',
+                chunks: 'async',
+                minChunks: 2,
+                priority: 18,
+                enforce: true,
+                test: (module: ModuleLike, { chunkGraph }: TestContext) => shared(module) && chunkUse(module, chunkGraph).has('tab')
+              },
+              pagesShared: {
+                name: 'pages-shared',
+                chunks: 'async',
+                minChunks: 2,
+                priority: 15,
+                enforce: true,
+                test: shared
               }
             }
           }

@@ -12,6 +12,14 @@ export default defineAppConfig({
       pages: ['play/index', 'result/index', 'board/index', 'practice/index', 'wrong-book/index', 'rules/index', 'history/index']
     }
   ],
+  // Subpackages a tab page leads to are downloaded when that tab opens, on any network (the default
+  // is wifi only, and many of our users are on mobile data): a route or site opens at once from
+  // 首页/探索, a round at once from 竞答.
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['packages/heritage'] },
+    'pages/explore/index': { network: 'all', packages: ['packages/heritage'] },
+    'pages/quiz/index': { network: 'all', packages: ['packages/quiz'] }
+  },
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: COLORS.page,

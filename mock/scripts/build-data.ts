@@ -1,5 +1,6 @@
 /**
- * Builds `mock/data/sites.json` (50 sites) and `mock/data/routes.json` (16 routes) from the
+ * Builds `mock/data/sites.json` (50 sites), `mock/data/routes.json` (16 routes) and their list
+ * index `mock/data/heritage-index.json` (what the tab pages load) from the
  * project's content records in `mock/content/` (imported from the researched reference data by
  * `npm run content:import`). Run with `npm run data` (`npx tsx mock/scripts/build-data.ts`);
  * `CONTENT_DIR` overrides the directory. `--verbose` prints the full report.
@@ -24,6 +25,7 @@ import {
   type Source,
   type SourceKind
 } from '../../src/services/heritage/contract'
+import { toHeritageIndex } from '../../src/services/heritage/rules'
 import {
   CONTAINED_STOPS,
   CURATED_ROUTES,
@@ -383,6 +385,8 @@ const parsedRoutes = routes.map((r) => {
 fs.mkdirSync(OUT_DIR, { recursive: true })
 writeJson('sites.json', parsedSites)
 writeJson('routes.json', parsedRoutes)
+// The tab pages' list index (summaries, pinyin, stop names): compact, as it ships in the first load.
+fs.writeFileSync(path.join(OUT_DIR, 'heritage-index.json'), `${JSON.stringify(toHeritageIndex({ sites: parsedSites, routes: parsedRoutes }))}\n`)
 
 // ---------------------------------------------------------------------------------------------
 // Report
@@ -426,4 +430,4 @@ log()
 log(`Position precision: ${count(parsedSites, (s) => s.position?.precision ?? 'none')}`)
 log(`Categories: ${count(parsedSites, (s) => s.category)}`)
 log(`Unverified (待核实): ${parsedSites.filter((s) => !s.verified).length} sites, ${parsedRoutes.filter((r) => !r.verified).length} routes`)
-log(`Wrote ${path.join(OUT_DIR, 'sites.json')} and routes.json`)
+log(`Wrote ${path.join(OUT_DIR, 'sites.json')}, routes.json and heritage-index.json`)

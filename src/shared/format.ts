@@ -1,20 +1,21 @@
 /**
- * Display formatting in the app's voice (shared/ui-style.md): dates as 2026年11月30日 with dayjs
- * (zh-cn), durations in 小时/分钟, source hosts.
+ * Display formatting in the app's voice (shared/ui-style.md): dates as 2026年11月30日 (local time),
+ * durations in 小时/分钟, source hosts. Dates are formatted by hand: the two formats the app uses do
+ * not justify a date library in the main package (dayjs with its zh-cn locale was ~8 KB there).
  */
-import dayjs from 'dayjs'
-import 'dayjs/locale/zh-cn'
 
-dayjs.locale('zh-cn')
+const pad2 = (n: number) => String(n).padStart(2, '0')
 
 /** A date/time in ms since the epoch as 2026年11月30日. */
 export function formatDate(ms: number): string {
-  return dayjs(ms).format('YYYY年M月D日')
+  const d = new Date(ms)
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`
 }
 
 /** A date/time in ms since the epoch as 2026年11月30日 14:05. */
 export function formatDateTime(ms: number): string {
-  return dayjs(ms).format('YYYY年M月D日 HH:mm')
+  const d = new Date(ms)
+  return `${formatDate(ms)} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`
 }
 
 /**

@@ -11,7 +11,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as v from 'valibot'
-import { DISTRICTS, RouteSchema, SiteSchema, type Route, type Site } from '../../src/services/heritage/contract'
+import { DISTRICTS, RouteSchema, RouteSummarySchema, SiteSchema, SiteSummarySchema, type Route, type Site } from '../../src/services/heritage/contract'
 import {
   CONTAINED_STOPS,
   CURATED_ROUTES,
@@ -54,6 +54,7 @@ const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'ut
 
 const SITES_FILE = path.join(ROOT, 'mock/data/sites.json')
 const ROUTES_FILE = path.join(ROOT, 'mock/data/routes.json')
+const INDEX_FILE = path.join(ROOT, 'mock/data/heritage-index.json')
 const sites = readJson(SITES_FILE) as Site[]
 const routes = readJson(ROUTES_FILE) as Route[]
 const siteById = new Map(sites.map((s) => [s.id, s]))
@@ -170,6 +171,19 @@ describe('dataset (self-contained)', () => {
   it('is written deterministically (2-space JSON, trailing newline)', () => {
     expect(fs.readFileSync(SITES_FILE, 'utf8')).toBe(`${JSON.stringify(sites, null, 2)}\n`)
     expect(fs.readFileSync(ROUTES_FILE, 'utf8')).toBe(`${JSON.stringify(routes, null, 2)}\n`)
+  })
+
+  it('has a list index (heritage-index.json) equal to the summaries of the full records, written compactly', () => {
+    // The summaries by the contract's own schemas (valibot objects drop the other keys), not by the rules.
+    const expected = {
+      sites: sites.map((s) => v.parse(SiteSummarySchema, s)),
+      routes: routes.map((r) => ({ ...v.parse(RouteSummarySchema, r), stopNames: r.stops.map((st) => st.name) }))
+    }
+    const text = fs.readFileSync(INDEX_FILE, 'utf8')
+    expect(JSON.parse(text)).toEqual(expected)
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text))}\n`)
+    // Same key order as the full records too, so the lists serve exactly what the full data would.
+    expect(Object.keys((JSON.parse(text) as typeof expected).sites[0])).toEqual(Object.keys(expected.sites[0]))
   })
 
   it('validates every site and route against the contract', () => {

@@ -6,7 +6,7 @@
 import type { KeyValueStore } from '@/services/core/kv'
 import type { SessionOptions } from '@/services/core/session'
 import type { HeritageDataset } from '@/services/heritage/rules'
-import { createMockHeritageSource } from '@/services/heritage/mock'
+import { createMockHeritageSource } from '@/services/heritage/mock-detail'
 import { createRemoteHeritageSource } from '@/services/heritage/remote'
 import type { HeritageSource } from '@/services/heritage/source'
 import { createMockMeSource } from '@/services/me/mock'

@@ -24,10 +24,13 @@ function parseRouteQuery(raw: Record<string, unknown>): RouteQuery {
 /** The heritage feature's handlers over the server's dataset. */
 export function heritageFeature(ctx: ServerContext) {
   const data = ctx.dataset
+  // The list rules read the summary index (as the app's mock does); built on first use.
+  let index: heritage.HeritageIndex | null = null
+  const lists = () => (index ??= heritage.toHeritageIndex(data))
   return serverFeature(HERITAGE_ROUTES, {
-    listSites: (req) => heritage.listSites(data, query(req)),
+    listSites: (req) => heritage.listSites(lists(), query(req)),
     getSite: (req) => heritage.getSite(data, params(req).id),
-    listRoutes: (req) => heritage.listRoutes(data, parseRouteQuery(query(req))),
+    listRoutes: (req) => heritage.listRoutes(lists(), parseRouteQuery(query(req))),
     getRoute: (req) => heritage.getRoute(data, params(req).id)
   })
 }

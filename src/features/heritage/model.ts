@@ -5,7 +5,7 @@
 export type {
   CategoryId, District, Period, Position, Route, RouteStop, RouteSummary, Site, SiteSummary, Source, Fact
 } from '../../services/heritage/contract'
-export { CATEGORY_IDS, CATEGORY_LABELS, DISTRICTS, PERIODS, UNKNOWN, UNKNOWN_LABEL } from '../../services/heritage/contract'
+export { CATEGORY_IDS, CATEGORY_LABELS, DISTRICTS, PERIODS, UNKNOWN, UNKNOWN_LABEL } from '../../services/heritage/constants'
 
 import type { CategoryId, District, Period } from '../../services/heritage/contract'
 import type { UNKNOWN } from '../../services/heritage/contract'

@@ -1,17 +1,19 @@
 /**
- * The heritage store: route and site lists (with filters, search and paging), site and route
- * details, and the 探索 tab choice (kept across launches). Reads through the heritage source;
- * pages only select slices and call actions. Every slot loads through shared/loader's `loadSlot`.
+ * The heritage store: route and site lists (with filters, search and paging) and the 探索 tab
+ * choice (kept across launches). Reads through the heritage list source (the summary index in a
+ * mock build); site and route details are in `detail-store.ts`, which only the heritage
+ * subpackage imports. Pages only select slices and call actions. Every slot loads through
+ * shared/loader's `loadSlot`.
  */
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { heritageSource } from '../../services/heritage'
 import { persistStorage } from '../../services/core/storage'
-import { MAX_PAGE_SIZE } from '../../services/heritage/contract'
-import { keyedSlot, loadSlot, type LoadOptions } from '../../shared/loader'
+import { MAX_PAGE_SIZE } from '../../services/heritage/constants'
+import { loadSlot, type LoadOptions } from '../../shared/loader'
 import { errorState, IDLE, type LoadState } from '../../shared/load-state'
 import { isRecord, persistOptions } from '../../shared/persist'
-import { EMPTY_FILTERS, hasActiveFilters, type Route, type RouteSummary, type Site, type SiteFilters, type SiteSummary } from './model'
+import { EMPTY_FILTERS, hasActiveFilters, type RouteSummary, type SiteFilters, type SiteSummary } from './model'
 
 /** Sites fetched per page of the list. */
 const SITE_PAGE_SIZE = 20
@@ -37,8 +39,6 @@ export interface HeritageState {
   /** Number of sites with no filter applied (首页 shows it even while 探索 is filtered); null until known. */
   siteTotal: number | null
   routeList: LoadState<RouteSummary[]>
-  sites: Record<string, LoadState<Site>>
-  routes: Record<string, LoadState<Route>>
 
   /** Changes filters and reloads the first page. */
   setSiteFilters(patch: Partial<SiteFilters>): Promise<void>
@@ -51,8 +51,6 @@ export interface HeritageState {
   loadRoutes(opts?: LoadOptions): Promise<void>
   /** Loads the lists a tab page shows, unless they are shown already (a failed one is retried). */
   loadLists(): void
-  loadSite(id: string, opts?: { refresh?: boolean }): Promise<void>
-  loadRoute(id: string, opts?: { refresh?: boolean }): Promise<void>
   /** Summaries of the given sites (other features' pages show site names), in the order asked. */
   lookupSites(ids: string[]): Promise<SiteSummary[]>
 }
@@ -81,9 +79,6 @@ export const useHeritageStore = create<HeritageState>()(
         return { district: f.district, category: f.category, period: f.period, q: f.q.trim() || undefined, page, pageSize: SITE_PAGE_SIZE }
       }
 
-      const siteSlot = (id: string) => keyedSlot(() => get().sites, (sites) => set({ sites }), id)
-      const routeSlot = (id: string) => keyedSlot(() => get().routes, (routes) => set({ routes }), id)
-
       return {
         exploreTab: 'routes',
         setExploreTab: (tab) => set({ exploreTab: tab }),
@@ -91,8 +86,6 @@ export const useHeritageStore = create<HeritageState>()(
         siteList: IDLE,
         siteTotal: null,
         routeList: IDLE,
-        sites: {},
-        routes: {},
 
         async setSiteFilters(patch) {
           set({ siteFilters: { ...get().siteFilters, ...patch } })
@@ -162,10 +155,6 @@ export const useHeritageStore = create<HeritageState>()(
           if (st.routeList.status === 'idle' || st.routeList.status === 'error') void st.loadRoutes()
           if (st.siteList.status === 'idle' || st.siteList.status === 'error') void st.loadSites()
         },
-
-        // A detail opened again shows what is loaded; pull-down refresh reloads it.
-        loadSite: (id, opts = {}) => loadSlot(...siteSlot(id), () => heritageSource.get().getSite(id), { reuse: true, refresh: opts.refresh }),
-        loadRoute: (id, opts = {}) => loadSlot(...routeSlot(id), () => heritageSource.get().getRoute(id), { reuse: true, refresh: opts.refresh }),
 
         async lookupSites(ids) {
           const out: SiteSummary[] = []

@@ -7,6 +7,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useShareAppMessag
 import { Text, View } from '@tarojs/components'
 import { RouteListPanel } from '../../features/heritage/components/RouteListPanel'
 import { SiteListPanel } from '../../features/heritage/components/SiteListPanel'
+import { prefetchHeritageDetail } from '../../features/heritage/prefetch'
 import { useHeritageStore } from '../../features/heritage/store'
 import { PAGES } from '../../shared/paths'
 import { Pressable } from '../../shared/ui/Pressable'
@@ -21,7 +22,10 @@ export default function ExplorePage() {
   const tab = useHeritageStore((s) => s.exploreTab)
   const setTab = useHeritageStore((s) => s.setExploreTab)
 
-  useDidShow(() => useHeritageStore.getState().loadLists())
+  useDidShow(() => {
+    useHeritageStore.getState().loadLists()
+    prefetchHeritageDetail() // H5: the detail chunk, when idle (weapp: preloadRule)
+  })
 
   usePullDownRefresh(async () => {
     const st = useHeritageStore.getState()

@@ -6,6 +6,7 @@ import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@taroj
 import { Text, View } from '@tarojs/components'
 import { RouteCard } from '../../features/heritage/components/RouteCard'
 import { goExplore, openRoute } from '../../features/heritage/navigation'
+import { prefetchHeritageDetail } from '../../features/heritage/prefetch'
 import { useHeritageStore } from '../../features/heritage/store'
 import { PAGES } from '../../shared/paths'
 import { LoadStateView } from '../../shared/ui/LoadStateView'
@@ -29,7 +30,10 @@ export default function HomePage() {
   const routeList = useHeritageStore((s) => s.routeList)
   const loadRoutes = useHeritageStore((s) => s.loadRoutes)
 
-  useDidShow(() => useHeritageStore.getState().loadLists())
+  useDidShow(() => {
+    useHeritageStore.getState().loadLists()
+    prefetchHeritageDetail() // H5: the detail chunk, when idle (weapp: preloadRule)
+  })
 
   usePullDownRefresh(async () => {
     const st = useHeritageStore.getState()

@@ -1,14 +1,15 @@
 /**
- * The heritage source of this build (see `services/core/source-holder.ts`): remote over the HTTP
- * API when built with `TARO_APP_DATA_SOURCE=remote`, else the in-process mock.
+ * The heritage list source of this build (see `services/core/source-holder.ts`): remote over the
+ * HTTP API when built with `TARO_APP_DATA_SOURCE=remote`, else the in-process mock over the summary
+ * index. Full records come from `./detail` (the heritage subpackage only).
  */
 import { apiBase, createSourceHolder } from '../core/source-holder'
-import type { HeritageSource } from './source'
+import type { HeritageListSource } from './source'
 
-export type { HeritageSource, Loaded } from './source'
+export type { HeritageDetailSource, HeritageListSource, HeritageSource, Loaded } from './source'
 
-/** The heritage source every heritage store reads through. */
-export const heritageSource = createSourceHolder<HeritageSource>(() => {
+/** The heritage list source the tab pages' heritage store reads through. */
+export const heritageSource = createSourceHolder<HeritageListSource>(() => {
   // The condition must be written out here (not a function call) for webpack to drop the other arm.
   if (process.env.TARO_APP_DATA_SOURCE === 'remote') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -16,7 +17,7 @@ export const heritageSource = createSourceHolder<HeritageSource>(() => {
     return createRemoteHeritageSource({ baseUrl: apiBase() })
   } else {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { createMockHeritageSource } = require('./mock') as typeof import('./mock')
-    return createMockHeritageSource()
+    const { createMockHeritageListSource } = require('./mock') as typeof import('./mock')
+    return createMockHeritageListSource()
   }
 })

@@ -1,30 +1,28 @@
 /**
- * The in-process heritage source: the rules over the embedded dataset (`mock/data/`). Works with
- * no network at all, in the mini-program and in H5.
+ * The in-process heritage list source: the list rules over the summary index
+ * (`mock/data/heritage-index.json`, built by `npm run data`), small enough for the tab pages. The
+ * full records are served by `mock-detail.ts`, which only the heritage subpackage reaches. Works
+ * with no network at all, in the mini-program and in H5.
  */
-import sitesJson from '@mock/data/sites.json'
-import routesJson from '@mock/data/routes.json'
+import indexJson from '@mock/data/heritage-index.json'
 import { callRule } from '../core/errors'
-import type { Route, Site } from './contract'
 import * as heritage from './rules'
-import type { HeritageSource } from './source'
+import type { HeritageListSource } from './source'
 
-/** The embedded dataset (as built by `npm run data`; validated by the data tests). */
-export function embeddedDataset(): heritage.HeritageDataset {
-  return { sites: sitesJson as Site[], routes: routesJson as Route[] }
+/** The embedded list index (validated against the full dataset by the data tests). */
+export function embeddedIndex(): heritage.HeritageIndex {
+  return indexJson as heritage.HeritageIndex
 }
 
 /**
- * Creates the mock heritage source.
- * @param opts.dataset override the embedded dataset (tests)
+ * Creates the mock heritage list source.
+ * @param opts.index override the embedded index (tests)
  */
-export function createMockHeritageSource(opts: { dataset?: heritage.HeritageDataset } = {}): HeritageSource {
-  const data = opts.dataset ?? embeddedDataset()
+export function createMockHeritageListSource(opts: { index?: heritage.HeritageIndex } = {}): HeritageListSource {
+  const index = opts.index ?? embeddedIndex()
   return {
     kind: 'mock',
-    listSites: (query) => callRule(() => ({ data: heritage.listSites(data, query) })),
-    getSite: (id) => callRule(() => ({ data: heritage.getSite(data, id) })),
-    listRoutes: (query) => callRule(() => ({ data: heritage.listRoutes(data, query) })),
-    getRoute: (id) => callRule(() => ({ data: heritage.getRoute(data, id) }))
+    listSites: (query) => callRule(() => ({ data: heritage.listSites(index, query) })),
+    listRoutes: (query) => callRule(() => ({ data: heritage.listRoutes(index, query) }))
   }
 }

@@ -3,28 +3,35 @@
  * query validation, filtering, text and pinyin search, paging, and route lookup.
  * Pure functions over an in-memory dataset; no I/O.
  */
-import {
-  CATEGORY_IDS,
-  DEFAULT_PAGE_SIZE,
-  DISTRICTS,
-  MAX_PAGE_SIZE,
-  PERIODS,
-  UNKNOWN,
-  type Route,
-  type RouteList,
-  type RouteQuery,
-  type RouteSummary,
-  type Site,
-  type SitePage,
-  type SiteQuery,
-  type SiteSummary
-} from './contract'
+import { CATEGORY_IDS, DEFAULT_PAGE_SIZE, DISTRICTS, MAX_PAGE_SIZE, PERIODS, UNKNOWN } from './constants'
+import type { Route, RouteList, RouteQuery, RouteSummary, Site, SitePage, SiteQuery, SiteSummary } from './contract'
 import { DataError, invalid } from '../core/errors'
 
 /** The dataset the rules work on (the contents of `mock/data/sites.json` and `routes.json`). */
 export interface HeritageDataset {
   sites: Site[]
   routes: Route[]
+}
+
+/** A route's list entry plus what route search reads: its stops' names. */
+export type RouteIndexEntry = RouteSummary & { stopNames: string[] }
+
+/**
+ * What the list rules need (`mock/data/heritage-index.json`, built by `npm run data`): the site
+ * summaries (with pinyin) and the route summaries with their stops' names. Small enough for the
+ * tab pages; the full records stay with the detail pages.
+ */
+export interface HeritageIndex {
+  sites: SiteSummary[]
+  routes: RouteIndexEntry[]
+}
+
+/** The list index of a full dataset (what `npm run data` writes to `heritage-index.json`). */
+export function toHeritageIndex(data: HeritageDataset): HeritageIndex {
+  return {
+    sites: data.sites.map(toSiteSummary),
+    routes: data.routes.map((r) => ({ ...toRouteSummary(r), stopNames: r.stops.map((s) => s.name) }))
+  }
 }
 
 /** Normalises a search text: trims, lower-cases, removes spaces and common punctuation. */
@@ -47,7 +54,7 @@ export function siteMatches(site: Pick<SiteSummary, 'name' | 'town' | 'address' 
 }
 
 /** Strips a full site down to its list shape. */
-export function toSiteSummary(s: Site): SiteSummary {
+export function toSiteSummary(s: SiteSummary): SiteSummary {
   return {
     id: s.id,
     name: s.name,
@@ -62,8 +69,8 @@ export function toSiteSummary(s: Site): SiteSummary {
   }
 }
 
-/** Strips a full route down to its list shape. */
-export function toRouteSummary(r: Route): RouteSummary {
+/** Strips a full route (or an index entry) down to its list shape. */
+export function toRouteSummary(r: RouteSummary): RouteSummary {
   return {
     id: r.id,
     name: r.name,
@@ -133,7 +140,7 @@ export function parseSiteQuery(raw: Record<string, unknown>): Required<Pick<Site
  * Lists sites for a query: filters (AND), search, then a page of summaries in dataset order.
  * @throws DataError `INVALID_INPUT` (see {@link parseSiteQuery}).
  */
-export function listSites(data: HeritageDataset, query: SiteQuery): SitePage {
+export function listSites(data: Pick<HeritageIndex, 'sites'>, query: SiteQuery): SitePage {
   const q = parseSiteQuery(query as Record<string, unknown>)
   const nq = q.q ? normaliseQuery(q.q) : ''
   const idSet = q.ids ? new Set(q.ids) : null
@@ -144,13 +151,13 @@ export function listSites(data: HeritageDataset, query: SiteQuery): SitePage {
     if (q.period && (q.period === UNKNOWN ? s.periods.length > 0 : !s.periods.includes(q.period))) return false
     return siteMatches(s, nq)
   })
-  const ordered = idSet && q.ids ? q.ids.map((id) => matched.find((s) => s.id === id)).filter((s): s is Site => !!s) : matched
+  const ordered = idSet && q.ids ? q.ids.map((id) => matched.find((s) => s.id === id)).filter((s): s is SiteSummary => !!s) : matched
   const start = (q.page - 1) * q.pageSize
   return { items: ordered.slice(start, start + q.pageSize).map(toSiteSummary), total: ordered.length, page: q.page, pageSize: q.pageSize }
 }
 
 /** One site. @throws DataError `NOT_FOUND` for an unknown id. */
-export function getSite(data: HeritageDataset, id: string): Site {
+export function getSite(data: Pick<HeritageDataset, 'sites'>, id: string): Site {
   const site = data.sites.find((s) => s.id === id)
   if (!site) throw new DataError('NOT_FOUND', '没有找到这处史迹，链接可能有误')
   return site
@@ -160,18 +167,18 @@ export function getSite(data: HeritageDataset, id: string): Site {
  * Routes matching the query, in dataset order (sourced routes first).
  * @throws DataError `INVALID_INPUT` when `q` is longer than 50 characters.
  */
-export function listRoutes(data: HeritageDataset, query: RouteQuery = {}): RouteList {
+export function listRoutes(data: Pick<HeritageIndex, 'routes'>, query: RouteQuery = {}): RouteList {
   if (query.q && [...query.q].length > 50) throw invalid('q', '搜索词最多 50 个字')
   const nq = query.q ? normaliseQuery(query.q) : ''
   const items = data.routes
     .filter((r) => query.curated === undefined || r.curated === query.curated)
-    .filter((r) => !nq || normaliseQuery(`${r.name}${r.area}${r.theme}${r.stops.map((s) => s.name).join('')}`).includes(nq))
+    .filter((r) => !nq || normaliseQuery(`${r.name}${r.area}${r.theme}${r.stopNames.join('')}`).includes(nq))
     .map(toRouteSummary)
   return { items, total: items.length }
 }
 
 /** One route. @throws DataError `NOT_FOUND` for an unknown id. */
-export function getRoute(data: HeritageDataset, id: string): Route {
+export function getRoute(data: Pick<HeritageDataset, 'routes'>, id: string): Route {
   const route = data.routes.find((r) => r.id === id)
   if (!route) throw new DataError('NOT_FOUND', '没有找到这条线路，链接可能有误')
   return route

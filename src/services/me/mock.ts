@@ -2,8 +2,7 @@
  * The in-process me source: the me rules over Taro storage (keys `rcc:mock:` + the repository's
  * own), for the locally generated participant id. Works with no network at all.
  */
-import sitesJson from '@mock/data/sites.json'
-import routesJson from '@mock/data/routes.json'
+import indexJson from '@mock/data/heritage-index.json'
 import { callRule } from '../core/errors'
 import { localParticipantId } from '../core/ids'
 import type { KeyValueStore } from '../core/kv'
@@ -19,13 +18,14 @@ export const MOCK_STORAGE_PREFIX = 'rcc:mock:'
  * Creates the mock me source.
  * @param opts.store override Taro storage (tests)
  * @param opts.participantId override the local id (tests)
- * @param opts.siteExists / opts.routeExists override the embedded dataset's ids (tests)
+ * @param opts.siteExists / opts.routeExists override the embedded index's ids (tests)
  */
 export function createMockMeSource(
   opts: { store?: KeyValueStore; participantId?: string; siteExists?: (id: string) => boolean; routeExists?: (id: string) => boolean } = {}
 ): MeSource {
-  const siteIds = new Set((sitesJson as Array<{ id: string }>).map((s) => s.id))
-  const routeIds = new Set((routesJson as Array<{ id: string }>).map((r) => r.id))
+  // The ids from the heritage list index (the full records are not needed to know what exists).
+  const siteIds = new Set((indexJson.sites as Array<{ id: string }>).map((s) => s.id))
+  const routeIds = new Set((indexJson.routes as Array<{ id: string }>).map((r) => r.id))
   const repo = createMeRepository(opts.store ?? createTaroKeyValue(MOCK_STORAGE_PREFIX, 'throw'))
   const rules = createMeRules(repo, { siteExists: opts.siteExists ?? ((id) => siteIds.has(id)), routeExists: opts.routeExists ?? ((id) => routeIds.has(id)) })
   let pid = opts.participantId

@@ -14,7 +14,7 @@
  * first call, so a bad bank also surfaces as a (rejected) DataError.
  */
 import questionsJson from '@mock/data/questions.json'
-import sitesJson from '@mock/data/sites.json'
+import indexJson from '@mock/data/heritage-index.json'
 import { callRule } from '../core/errors'
 import { localParticipantId } from '../core/ids'
 import type { KeyValueStore } from '../core/kv'
@@ -38,7 +38,7 @@ export interface MockQuizSourceOptions {
   questions?: readonly Question[]
   /** Clock in ms since the epoch (tests pass a fake). */
   now?: () => number
-  /** Whether a site is in the app's dataset (practice by site); default: the embedded `sites.json`. */
+  /** Whether a site is in the app's dataset (practice by site); default: the ids of the embedded `heritage-index.json`. */
   siteExists?: (id: string) => boolean
   /** Round ids (tests); default random. */
   newId?: () => string
@@ -53,7 +53,7 @@ export function createMockQuizSource(opts: MockQuizSourceOptions = {}): QuizSour
 
   const ready = (): QuizRules => {
     if (rules) return rules
-    const siteIds = opts.siteExists ? null : new Set((sitesJson as Array<{ id: string }>).map((s) => s.id))
+    const siteIds = opts.siteExists ? null : new Set((indexJson.sites as Array<{ id: string }>).map((s) => s.id))
     const r = createQuizRules(createQuizRepository(opts.store ?? createTaroKeyValue('rcc:mock:', 'throw')), {
       questions: opts.questions ?? (questionsJson as Question[]),
       now: opts.now,

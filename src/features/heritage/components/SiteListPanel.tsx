@@ -21,16 +21,20 @@ function SiteList({ data, active }: { data: SiteListData; active: boolean }) {
       {items.map((s) => (
         <SiteCard key={s.id} site={s} onOpen={(id) => openSite(id, s.name)} />
       ))}
-      {items.length < total ? (
-        <View className='explore__more'>
-          {moreError ? <Text className='explore__more-error'>{moreError}</Text> : null}
-          <Btn disabled={loadingMore} onPress={() => loadMoreSites()}>
-            {loadingMore ? '正在加载…' : `加载更多（还有 ${total - items.length} 处）`}
-          </Btn>
-        </View>
-      ) : (
-        <Text className='explore__footnote'>{`已显示全部 ${total} 处`}</Text>
-      )}
+      {/* The list's end is one stable node whose content changes: replacing the button by the
+          footnote at this level made weapp re-send every card (all 50: 28 KB in one setData). */}
+      <View className='explore__list-end'>
+        {items.length < total ? (
+          <View className='explore__more'>
+            {moreError ? <Text className='explore__more-error'>{moreError}</Text> : null}
+            <Btn disabled={loadingMore} onPress={() => loadMoreSites()}>
+              {loadingMore ? '正在加载…' : `加载更多（还有 ${total - items.length} 处）`}
+            </Btn>
+          </View>
+        ) : (
+          <Text className='explore__footnote'>{`已显示全部 ${total} 处`}</Text>
+        )}
+      </View>
     </View>
   )
 }

@@ -9,7 +9,7 @@ import { RouteStops } from '../../../features/heritage/components/RouteStops'
 import { SourceList, shownSources } from '../../../features/heritage/components/SourceList'
 import type { Route } from '../../../features/heritage/model'
 import { goBackOrRoutes, routeUrl } from '../../../features/heritage/navigation'
-import { useHeritageStore } from '../../../features/heritage/store'
+import { useHeritageDetailStore } from '../../../features/heritage/detail-store'
 import { TargetReport } from '../../../features/me/components/TargetReport'
 import { formatMinutes } from '../../../shared/format'
 import { Btn } from '../../../shared/ui/Btn'
@@ -27,16 +27,16 @@ const COPY: DetailCopy = {
 }
 
 const nameOf = (r: Route) => r.name
-const reload = (id: string, opts: { refresh?: boolean }) => useHeritageStore.getState().loadRoute(id, opts)
+const reload = (id: string, opts: { refresh?: boolean }) => useHeritageDetailStore.getState().loadRoute(id, opts)
 
 const HOOKS: DetailHooks<Route> = {
-  onOpen: (id) => void useHeritageStore.getState().loadRoute(id),
+  onOpen: (id) => void useHeritageDetailStore.getState().loadRoute(id),
   reload,
   nameOf,
   share: (id, route) => ({ title: `${route?.name ?? '研学线路'} · 红色文化云学堂`, path: routeUrl(id) })
 }
 
-const useRoute = (id: string) => useHeritageStore((s) => s.routes[id])
+const useRoute = (id: string) => useHeritageDetailStore((s) => s.routes[id])
 
 function RouteDetail({ route }: { route: Route }) {
   const [reporting, setReporting] = useState(false)

@@ -12,6 +12,7 @@ import { SiteVisit } from '../../../features/heritage/components/SiteVisit'
 import { SourceList, shownSources } from '../../../features/heritage/components/SourceList'
 import type { Site } from '../../../features/heritage/model'
 import { goBackOrSites, siteUrl } from '../../../features/heritage/navigation'
+import { useHeritageDetailStore } from '../../../features/heritage/detail-store'
 import { useHeritageStore } from '../../../features/heritage/store'
 import { FavouriteButton } from '../../../features/me/components/FavouriteButton'
 import { TargetReport } from '../../../features/me/components/TargetReport'
@@ -32,11 +33,11 @@ const COPY: DetailCopy = {
 }
 
 const nameOf = (s: Site) => s.name
-const reload = (id: string, opts: { refresh?: boolean }) => useHeritageStore.getState().loadSite(id, opts)
+const reload = (id: string, opts: { refresh?: boolean }) => useHeritageDetailStore.getState().loadSite(id, opts)
 
 const HOOKS: DetailHooks<Site> = {
   onOpen(id) {
-    void useHeritageStore.getState().loadSite(id)
+    void useHeritageDetailStore.getState().loadSite(id)
     void useHeritageStore.getState().loadRoutes({ reuse: true })
     void useMeStore.getState().loadFavourites({ reuse: true })
   },
@@ -45,7 +46,7 @@ const HOOKS: DetailHooks<Site> = {
   share: (id, site) => ({ title: `${site?.name ?? '红色史迹'} · 红色文化云学堂`, path: siteUrl(id) })
 }
 
-const useSite = (id: string) => useHeritageStore((s) => s.sites[id])
+const useSite = (id: string) => useHeritageDetailStore((s) => s.sites[id])
 
 function SiteDetail({ site }: { site: Site }) {
   const [reporting, setReporting] = useState(false)
