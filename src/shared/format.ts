@@ -1,6 +1,6 @@
 /**
  * Display formatting in the app's voice (shared/ui-style.md): dates as 2026年11月30日 (local time),
- * durations in 小时/分钟, source hosts. Dates are formatted by hand: the two formats the app uses do
+ * durations in 小时/分钟. Dates are formatted by hand: the two formats the app uses do
  * not justify a date library in the main package (dayjs with its zh-cn locale was ~8 KB there).
  */
 
@@ -28,10 +28,4 @@ export function formatMinutes(minutes: number): string {
   const rest = m % 60
   if (h === 0) return `${rest} 分钟`
   return rest ? `${h} 小时 ${rest} 分钟` : `${h} 小时`
-}
-
-/** The host of a URL for citing it plainly (来源：www.mnw.cn); the input when it is not a URL. */
-export function hostOf(url: string): string {
-  const m = /^https?:\/\/([^/?#]+)/i.exec(url)
-  return m ? m[1] : url
 }
