@@ -15,6 +15,7 @@
  * load (wx.onLazyLoadError, where the base library has it) says so with a dialog.
  */
 import Taro from '@tarojs/taro'
+import { COLORS } from '../styles/colors'
 import { PAGES } from './paths'
 
 export type PageProblem = 'chunk' | 'bad-address'
@@ -133,7 +134,7 @@ function button(label: string, primary: boolean, onClick: () => void): HTMLButto
   b.setAttribute(
     'style',
     `min-height:44px;min-width:88px;padding:0 16px;border-radius:22px;font-size:16px;font-family:${FONT};cursor:pointer;` +
-      (primary ? 'background:#C8161D;color:#FFFFFF;border:none;' : 'background:#FFFFFF;color:#A50F14;border:1px solid #A50F14;')
+      (primary ? `background:${COLORS.primary};color:${COLORS.card};border:none;` : `background:${COLORS.card};color:${COLORS.primaryDark};border:1px solid ${COLORS.primaryDark};`)
   )
   b.addEventListener('click', onClick)
   return b
@@ -150,19 +151,19 @@ export function showNotice(notice: PageNotice): void {
   root.setAttribute('aria-describedby', 'page-notice-message')
   root.setAttribute(
     'style',
-    `position:fixed;inset:0;z-index:2000;background:#FAF7F2;display:flex;flex-direction:column;align-items:center;` +
+    `position:fixed;inset:0;z-index:2000;background:${COLORS.page};display:flex;flex-direction:column;align-items:center;` +
       `justify-content:center;padding:24px;box-sizing:border-box;text-align:center;font-family:${FONT};`
   )
   const title = document.createElement('h1')
   title.id = 'page-notice-title'
   title.className = 'page-notice__title'
   title.textContent = notice.title
-  title.setAttribute('style', 'margin:0 0 12px;font-size:20px;font-weight:600;color:#1F1F1F;')
+  title.setAttribute('style', `margin:0 0 12px;font-size:20px;font-weight:600;color:${COLORS.text};`)
   const message = document.createElement('p')
   message.id = 'page-notice-message'
   message.className = 'page-notice__message'
   message.textContent = notice.message
-  message.setAttribute('style', 'margin:0 0 24px;max-width:320px;font-size:16px;line-height:1.6;color:#1F1F1F;')
+  message.setAttribute('style', `margin:0 0 24px;max-width:320px;font-size:16px;line-height:1.6;color:${COLORS.text};`)
   const actions = document.createElement('div')
   actions.setAttribute('style', 'display:flex;gap:12px;flex-wrap:wrap;justify-content:center;')
   if (notice.kind === 'not-found') {
