@@ -36,7 +36,7 @@ describe('SitePage', () => {
       if (!shown.length) expect(screen.getByText(/暂无可展示的来源/)).toBeInTheDocument()
       view.unmount()
     }
-  })
+  }, 30_000) // 50 site pages: well over Jest's 5 s default on a loaded 2-core machine
 
   it('shows the description, the dated facts in order, the address and every source', async () => {
     open(mingluntang.id, mingluntang.name)
