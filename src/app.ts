@@ -1,6 +1,10 @@
 import { useEffect, type PropsWithChildren } from 'react'
+import { installPageGuards } from './shared/page-guard'
 import { registerServiceWorker } from './shared/service-worker'
 import './app.scss'
+
+// Before the router renders the first page: an unknown or unloadable page shows a notice, never a blank.
+installPageGuards()
 
 /** The app shell: pages render as children. Stores load lazily from the pages that need them. */
 function App({ children }: PropsWithChildren) {

@@ -3,8 +3,12 @@
  * load in the quiz subpackage pages it links to.
  */
 import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import { readOpenRound, type OpenRound } from '../../features/quiz/open-round'
 import { boardUrl, go, historyUrl, playUrl, practiceUrl, rulesUrl, wrongBookUrl } from '../../features/quiz/navigation'
 import { COMPETITION_QUESTION_COUNT, COUNTED_ROUNDS_PER_DAY, DAILY_QUESTION_COUNT, QUESTION_TIME_MS } from '../../features/quiz/tab-facts'
+import { Btn } from '../../shared/ui/Btn'
 import { Pressable } from '../../shared/ui/Pressable'
 import './index.scss'
 
@@ -26,7 +30,11 @@ const ENTRIES: Entry[] = [
   { key: 'rules', title: '竞答规则', note: '计分公式、计时与排名规则', url: rulesUrl() }
 ]
 
+const OPEN_LABELS: Record<OpenRound['mode'], string> = { daily: '每日答题', competition: '竞答', practice: '专题练习' }
+
 export default function QuizPage() {
+  const [open, setOpen] = useState<OpenRound | null>(null)
+  useDidShow(() => setOpen(readOpenRound()))
   return (
     <View className='quiz-home'>
       <View className='quiz-home__hero'>
@@ -35,6 +43,14 @@ export default function QuizPage() {
         </View>
         <Text className='quiz-home__intro'>题目来自泉州党史和党史学习资料，每题附解析和出处。</Text>
       </View>
+      {open ? (
+        <View className='quiz-home__open' role='status'>
+          <Text className='quiz-home__open-text'>有一轮{OPEN_LABELS[open.mode]}还没有答完，可以接着答。</Text>
+          <Btn kind='primary' onPress={() => go(playUrl({ mode: open.mode, roundId: open.roundId }))}>
+            继续答题
+          </Btn>
+        </View>
+      ) : null}
       {ENTRIES.map((e) => (
         <Pressable key={e.key} className={`quiz-home__entry${e.primary ? ' quiz-home__entry--primary' : ''}`} role='link' onPress={() => go(e.url)}>
           <Text className='quiz-home__entry-title'>{e.title}</Text>

@@ -9,6 +9,8 @@
  * - `INVALID_INPUT`: the caller's input was rejected (a form field, a query parameter).
  * - `UNAUTHORIZED`: the sign-in token is missing or expired.
  * - `CONFLICT`: the request clashes with stored state.
+ * - `LOCAL_DATA`: data kept on this device (the mock build's records, local storage) is corrupt
+ *   or could not be written; no server is involved, so retrying the same step cannot help.
  */
 export type DataErrorCode =
   | 'NETWORK'
@@ -19,6 +21,7 @@ export type DataErrorCode =
   | 'INVALID_INPUT'
   | 'UNAUTHORIZED'
   | 'CONFLICT'
+  | 'LOCAL_DATA'
 
 /** Chinese messages for each code: what happened and what to do. */
 const DEFAULT_MESSAGES: Record<DataErrorCode, string> = {
@@ -29,7 +32,8 @@ const DEFAULT_MESSAGES: Record<DataErrorCode, string> = {
   BAD_RESPONSE: '服务器返回的数据有误，请稍后重试',
   INVALID_INPUT: '输入的内容有误，请检查后再提交',
   UNAUTHORIZED: '登录已过期，请重新进入后再试',
-  CONFLICT: '内容已被更改，请刷新后再试'
+  CONFLICT: '内容已被更改，请刷新后再试',
+  LOCAL_DATA: '本机保存的数据有误，这一步没有完成；已保存的内容没有改动'
 }
 
 /** An error from a data source. `message` is Simplified Chinese, fit to show to the user. */
@@ -75,7 +79,8 @@ export const STATUS_BY_CODE: Record<DataErrorCode, number> = {
   BAD_RESPONSE: 502,
   INVALID_INPUT: 400,
   UNAUTHORIZED: 401,
-  CONFLICT: 409
+  CONFLICT: 409,
+  LOCAL_DATA: 500
 }
 
 /**
@@ -88,13 +93,15 @@ export function invalid(field: string, message: string): DataError {
 
 /**
  * Runs a synchronous rule call as a promise that rejects only with a {@link DataError} (the
- * in-process mock sources' wrapper around the rules).
+ * in-process mock sources' wrapper around the rules). The rules run on this device over its own
+ * storage: anything they throw that is not a DataError comes from what is stored here (a value
+ * the reads did not catch), so it becomes `LOCAL_DATA`, never a "server" error with 重试.
  */
 export function callRule<T>(fn: () => T): Promise<T> {
   try {
     return Promise.resolve(fn())
   } catch (err) {
-    return Promise.reject(toDataError(err))
+    return Promise.reject(err instanceof DataError ? err : new DataError('LOCAL_DATA', undefined, { cause: err }))
   }
 }
 

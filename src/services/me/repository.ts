@@ -5,7 +5,9 @@
  *
  * {@link createMeRepository} implements it over a {@link KeyValueStore}, one record per key:
  * `profile:<pid>`, `favourites:<pid>`, `report:<pid>:<key>`. No collection is one growing value
- * re-read and rewritten on each write.
+ * re-read and rewritten on each write. Stored reports are checked (shape and bounds) when read:
+ * one that does not check reads as absent (a corrupt record is replaced by the next submission
+ * with its key, never shown).
  */
 import type { KeyValueStore } from '../core/kv'
 import type { Profile, ReportInput, ReportReceipt } from './contract'
@@ -39,6 +41,29 @@ export interface MeRepository {
   listReports(pid: string): StoredReport[]
 }
 
+const MAX_TEXT = 2000
+const text = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max
+const time = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 8.64e15
+
+/** A stored report when it checks (types, lengths, a real time), else null. */
+export function parseStoredReport(raw: unknown): StoredReport | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null
+  const r = raw as Record<string, unknown>
+  if (!text(r.id, 200) || !r.id || !time(r.receivedAt) || !text(r.participantId, 200) || !text(r.targetId, 200) || !text(r.key, 200)) return null
+  if (r.targetType !== 'site' && r.targetType !== 'route') return null
+  if (!text(r.message) || !text(r.contact, 200)) return null
+  return {
+    id: r.id,
+    receivedAt: r.receivedAt,
+    participantId: r.participantId,
+    targetType: r.targetType,
+    targetId: r.targetId,
+    message: r.message,
+    contact: r.contact,
+    key: r.key
+  }
+}
+
 /** A {@link MeRepository} over a key-value store (Taro storage on the device, memory on the server). */
 export function createMeRepository(kv: KeyValueStore): MeRepository {
   const reportPrefix = (pid: string) => `report:${pid}:`
@@ -50,7 +75,7 @@ export function createMeRepository(kv: KeyValueStore): MeRepository {
     addReport(report) {
       // Single-threaded stores (the device, one Node process): the check and the write cannot interleave.
       const key = reportPrefix(report.participantId) + report.key
-      const same = kv.get<StoredReport>(key)
+      const same = parseStoredReport(kv.get<unknown>(key))
       if (same) return { report: same, created: false }
       kv.set(key, report)
       return { report, created: true }
@@ -58,8 +83,8 @@ export function createMeRepository(kv: KeyValueStore): MeRepository {
     listReports: (pid) =>
       kv
         .keys(reportPrefix(pid))
-        .map((k) => kv.get<StoredReport>(k))
-        .filter((r): r is StoredReport => !!r && typeof r === 'object')
+        .map((k) => parseStoredReport(kv.get<unknown>(k)))
+        .filter((r): r is StoredReport => r !== null)
         .sort((a, b) => a.receivedAt - b.receivedAt)
   }
 }

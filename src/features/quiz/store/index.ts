@@ -13,6 +13,7 @@ import { createCatalogueSlice } from './catalogue'
 import { QUIZ_PLAY_KEY, QUIZ_PLAY_VERSION, pickPlay, readPlay, type PersistedPlay } from './persisted'
 import { createRoundSlice } from './round'
 import type { QuizState } from './types'
+import { recordOpenRound } from '../open-round'
 
 export type { BoardsSlice, CatalogueSlice, PlayPhase, PlayRequest, QuizState, RoundSlice } from './types'
 
@@ -26,3 +27,11 @@ export const useQuizStore = create<QuizState>()(
     persistOptions<QuizState, PersistedPlay>({ name: QUIZ_PLAY_KEY, version: QUIZ_PLAY_VERSION, storage: persistStorage, pick: pickPlay, read: readPlay })
   )
 )
+
+// The 竞答 tab shows a round in progress (with 继续答题) from a small marker kept beside the store.
+useQuizStore.subscribe((s, prev) => {
+  if (s.round === prev.round) return
+  const r = s.round
+  if (r && r.status === 'in_progress') recordOpenRound({ mode: r.mode, roundId: r.id })
+  else if (r) recordOpenRound(null)
+})

@@ -3,9 +3,9 @@
  * 20-second countdown per question (the server's clock decides). Leaving mid-round asks first; the
  * round stays open and resumes where it was, its clock having run on.
  */
-import Taro, { useLoad, useUnload } from '@tarojs/taro'
+import Taro, { useDidHide, useDidShow, useLoad, useUnload } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { Feedback } from '../../../features/quiz/components/Feedback'
 import { QuestionCard } from '../../../features/quiz/components/QuestionCard'
 import { PlayHead } from '../../../features/quiz/components/PlayHead'
@@ -19,6 +19,7 @@ import { H5BackBar } from '../../../shared/ui/H5BackBar'
 import { ErrorState, Skeleton } from '../../../shared/ui/StateView'
 import { confirmDialog } from '../../../shared/ui/dialog'
 import { goBackOr } from '../../../shared/navigation'
+import { guardBrowserBack } from '../../../shared/back-guard'
 import { useSiteNames } from '../../../features/heritage/hooks'
 import './index.scss'
 
@@ -29,14 +30,16 @@ function leaveMessage() {
   return useQuizStore.getState().round?.timed ? LEAVE_TIMED : LEAVE_UNTIMED
 }
 
-async function confirmLeave() {
+/** Whether to leave: asks while the round is unfinished. */
+async function askLeave(): Promise<boolean> {
   const st = useQuizStore.getState()
   const inProgress = st.round?.status === 'in_progress' && st.phase.kind !== 'finished'
-  if (inProgress) {
-    const ok = await confirmDialog({ title: '确定离开本轮？', content: leaveMessage(), confirmText: '离开', cancelText: '继续答题' })
-    if (!ok) return
-  }
-  goBackOr(PAGES.quiz)
+  if (!inProgress) return true
+  return confirmDialog({ title: '确定离开本轮？', content: leaveMessage(), confirmText: '离开', cancelText: '继续答题' })
+}
+
+async function confirmLeave() {
+  if (await askLeave()) goBackOr(PAGES.quiz)
 }
 
 export default function PlayPage() {
@@ -63,6 +66,16 @@ export default function PlayPage() {
     if (inProgress) Taro.enableAlertBeforeUnload?.({ message: leaveMessage() })
     else Taro.disableAlertBeforeUnload?.()
   }, [inProgress])
+
+  // On H5 the browser's back button asks the same question as 暂时离开.
+  // (Held only while this page shows: opening another page from here releases it.)
+  const [shown, setShown] = useState(true)
+  useDidShow(() => setShown(true))
+  useDidHide(() => setShown(false))
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5' || !inProgress || !shown) return
+    return guardBrowserBack(askLeave, () => void goBackOr(PAGES.quiz))
+  }, [inProgress, shown])
 
   // A finished round goes to its review.
   useEffect(() => {

@@ -8,12 +8,29 @@
  * and only then applied to the index. An operation that throws drops what is pending
  * ({@link Participants.dropPending}), so nothing of it is written.
  */
-import type { QuizRepository, StoredParticipant } from '../repository'
+import type { QuizRepository, StoredParticipant, StoredRoundRef } from '../repository'
 import { isBetterResult, LeaderboardIndex, type BoardMember, type DayResult } from './boards'
 import { addDays, isDayKey } from './time'
 
 /** A record for a participant with none stored. */
 export const freshParticipant = (): StoredParticipant => ({ v: 1, consent: null, best: {}, attempts: {}, daily: {} })
+
+/** Most 竞答 rounds a participant can start in one day (one a minute): a larger stored count is corrupt. */
+export const MAX_COMPETITION_ROUNDS_PER_DAY = 24 * 60
+
+/**
+ * 竞答 rounds the participant has started on `day`, from the stored count checked against the
+ * participant's round list. A count no day can reach (e.g. 1e9 from corrupt storage) is not
+ * believed: the day's listed rounds count instead, so corruption never takes away the day's
+ * ranked rounds; a count below the listed rounds (reset to 0, say) is raised to them, so it never
+ * gives extra ranked rounds. (Treating a corrupt count as plain 0 would do the second.)
+ */
+export function competitionRoundsUsed(rec: StoredParticipant, refs: readonly StoredRoundRef[], day: string): number {
+  let listed = 0
+  for (const r of refs) if (r.mode === 'competition' && r.dayKey === day) listed++
+  const stored = rec.attempts[day]
+  return stored !== undefined && stored <= MAX_COMPETITION_ROUNDS_PER_DAY ? Math.max(stored, listed) : listed
+}
 
 /** Drops attempt counts and daily round ids older than a week before `today`. */
 export function pruneDays(rec: StoredParticipant, today: string): void {

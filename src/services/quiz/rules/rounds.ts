@@ -24,6 +24,7 @@ import type { StoredItem, StoredRound } from '../repository'
 import { run, type RulesContext } from './context'
 import { close, loadRound, loadSettled, saveRound, settle } from './round-state'
 import { isExactlyRight, timedScore, untimedScore } from './scoring'
+import { competitionRoundsUsed } from './participants'
 import { DAY_MS } from './time'
 import { asObject, checkChoiceShape, checkId, checkKey, checkModeFilter, checkRoundId, checkRoundsLimit } from './validate'
 import { itemView, resolved, resultOf, roundResult, roundView, summaryOf } from './views'
@@ -224,7 +225,7 @@ export function listRounds(ctx: RulesContext, pid: string, limit: number | undef
 /** The participant's 竞答 standing on a day (`YYYY-MM-DD`, already checked): rounds used, counted left, best. */
 export function dayStatus(ctx: RulesContext, pid: string, day: string): DayStatus {
   const rec = ctx.people.readOrFresh(pid)
-  const used = rec.attempts[day] ?? 0
+  const used = competitionRoundsUsed(rec, ctx.repo.listRoundRefs(pid), day)
   const b = rec.best[day]
   return {
     dayKey: day,

@@ -19,7 +19,7 @@ import {
 import type { StoredParticipant, StoredRound, StoredRoundRef } from '../repository'
 import { run, type RulesContext } from './context'
 import { COMPETITION_MIX, dailyQuestions, drawByMix, drawSome, rankedPool } from './draw'
-import { pruneDays } from './participants'
+import { competitionRoundsUsed, pruneDays } from './participants'
 import { createRng, permutation } from './random'
 import { close, fitsBank, loadSettled, saveRound, settle } from './round-state'
 import { DAY_MS, dayKeyOf, dayStartMs } from './time'
@@ -69,7 +69,7 @@ function competitionPlan(ctx: RulesContext, pid: string, id: string, rec: Stored
   // 竞答 draws only questions with a source fit to show (see rankedPool).
   const bank = rankedPool(ctx.cat.bank)
   if (bank.length < COMPETITION_MIX.size) throw new DataError('CONFLICT', '题库题目不足，暂时无法开始竞答')
-  const attemptNumber = (rec.attempts[day] ?? 0) + 1
+  const attemptNumber = competitionRoundsUsed(rec, refs, day) + 1
   const avoid = new Set<string>()
   for (const ref of refs) {
     if (ref.mode !== 'competition' || ref.dayKey !== day) continue
