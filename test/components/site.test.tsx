@@ -36,7 +36,8 @@ describe('SitePage', () => {
       if (!shown.length) expect(screen.getByText(/暂无可展示的来源/)).toBeInTheDocument()
       view.unmount()
     }
-  })
+    // 50 renders: about 3 s alone, over jest's 5 s default when the 2 cores are shared with a build.
+  }, 30_000)
 
   it('shows the description, the dated facts in order, the address and every source', async () => {
     open(mingluntang.id, mingluntang.name)
