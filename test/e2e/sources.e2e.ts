@@ -56,7 +56,7 @@ scenario('来源：每个专题练一轮，每题答后的“来源”都是发�
       else assert.match(line, /^来源：待核实/, `${q.bank.text}: no source fit to show is said so`)
       assert.doesNotMatch(line, DOMAIN)
       read++
-      await visible(page, '.feedback__next').click()
+      await visible(page, '.play__next').click()
     }
     await waitForRoute(page, QUIZ_PAGES.result, 15_000)
   }
