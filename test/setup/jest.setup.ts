@@ -14,8 +14,13 @@ beforeEach(() => {
  * element that keeps its value stands in for it. Stencil defines the tag only if it is not yet
  * defined, so this stub is used instead of the real component.
  */
-class TaroInputStub extends HTMLElement {
-  value = ''
-  focus() {}
+// (Only under jsdom: suites with `@jest-environment node` have no custom elements.)
+if (typeof customElements !== 'undefined' && !customElements.get('taro-input-core')) {
+  customElements.define(
+    'taro-input-core',
+    class TaroInputStub extends HTMLElement {
+      value = ''
+      focus() {}
+    }
+  )
 }
-if (!customElements.get('taro-input-core')) customElements.define('taro-input-core', TaroInputStub)
