@@ -38,4 +38,28 @@ describe('MePage', () => {
     render(<MePage />)
     await screen.findByText(sites[3].name)
   })
+
+  it('asks for a unit only for what exists (单位排行), not for 预约送课 which the app does not have yet', async () => {
+    const ds = freshApp()
+    render(<MePage />)
+    fireEvent.click(await screen.findByText('设置昵称和单位'))
+    type(0, '老李')
+    fireEvent.click(screen.getByText('保存'))
+    await screen.findByText('老李')
+    expect(screen.getByText('未填写单位（参加单位排行时需要）')).toBeInTheDocument()
+    expect(document.body.textContent).not.toContain('预约')
+    expect((await ds.getProfile()).unit).toBe('')
+  })
+
+  it('uses the one heading style for every heading, and the empty favourites have one action', async () => {
+    freshApp()
+    render(<MePage />)
+    await screen.findByText(/还没有收藏/)
+    const headings = [...document.querySelectorAll('[role="heading"]')]
+    expect(headings.map((h) => h.textContent)).toEqual(['个人资料', '我的收藏', '我的竞答', '关于'])
+    for (const h of headings) expect(h.className).toContain('heading__title')
+    const empty = document.querySelector('.state--empty')!
+    expect(empty.querySelectorAll('.btn')).toHaveLength(1)
+    expect(empty.querySelector('.btn')!.textContent).toBe('去看看史迹')
+  })
 })

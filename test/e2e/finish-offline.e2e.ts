@@ -19,7 +19,7 @@ scenario('断网后交卷：提示页面没有打开并可重试，已答的题�
       await session.context.setOffline(true)
       await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true))
     }
-    await visible(page, '.feedback__next').click()
+    await visible(page, '.play__next').click()
   }
   const notice = page.locator('.page-notice').filter({ visible: true })
   await notice.waitFor({ timeout: 15_000 })

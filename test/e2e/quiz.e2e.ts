@@ -114,7 +114,7 @@ scenario(
       await waitUntil(() => visible(page, '.play__score').innerText(), (t) => t.trim() === `得分 ${expectedScore} · 答对 ${expectedCorrect}`, `running score after question ${n}`)
       assert.equal(await countdownSeconds(page), null, 'no countdown while the verdict shows')
       const last = n === COMPETITION_TOTAL
-      const nextBtn = visible(page, '.feedback__next')
+      const nextBtn = visible(page, '.play__next')
       assert.equal((await nextBtn.innerText()).trim(), last ? '交卷，看成绩' : '下一题')
       await nextBtn.click()
     }
@@ -240,7 +240,7 @@ scenario(
         await screenshot(page, 'quiz-daily-feedback')
         await a11y('每日答题 · 解析')
       }
-      const nextBtn = visible(page, '.feedback__next')
+      const nextBtn = visible(page, '.play__next')
       assert.equal((await nextBtn.innerText()).trim(), n === DAILY_TOTAL ? '交卷，看成绩' : '下一题')
       await nextBtn.click()
     }

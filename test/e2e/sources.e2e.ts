@@ -56,9 +56,11 @@ scenario('来源：每个专题练一轮，每题答后的“来源”都是发�
       else assert.match(line, /^来源：待核实/, `${q.bank.text}: no source fit to show is said so`)
       assert.doesNotMatch(line, DOMAIN)
       read++
-      await visible(page, '.feedback__next').click()
+      await visible(page, '.play__next').click()
     }
     await waitForRoute(page, QUIZ_PAGES.result, 15_000)
+    // the result page has rendered before the next topic opens
+    await visible(page, '.result__hero').waitFor({ timeout: 15_000 })
   }
   assert.ok(read >= topics.length * 5, `questions read: ${read}`)
 }, { timeoutMs: 600_000 })

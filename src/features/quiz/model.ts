@@ -12,7 +12,7 @@ export {
 } from '../../services/quiz/contract'
 export { SCORING_RULES_TEXT } from '../../services/quiz/rules/scoring'
 
-import type { PracticeSource } from '../../services/quiz/contract'
+import { QUESTION_TIME_MS as TIME_MS, type PracticeSource } from '../../services/quiz/contract'
 
 /** Option letters shown before each option: A, B, C… */
 export const OPTION_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const
@@ -28,9 +28,28 @@ export function practiceLabel(p: PracticeSource | null, siteName?: (id: string) 
   return '错题本练习'
 }
 
-/** Seconds (rounded up) left until `deadlineAt`, given the offset between server and device clocks. */
+/**
+ * Seconds (rounded up) left until `deadlineAt`, given the offset between server and device clocks;
+ * never more than a question's whole time (20), whatever the offset's error.
+ */
 export function secondsLeft(deadlineAt: number, clockOffsetMs: number, deviceNow: number): number {
-  return Math.max(0, Math.ceil((deadlineAt - (deviceNow + clockOffsetMs)) / 1000))
+  const left = Math.ceil((deadlineAt - (deviceNow + clockOffsetMs)) / 1000)
+  return Math.min(TIME_MS / 1000, Math.max(0, left))
+}
+
+/**
+ * Server clock minus device clock, in ms, from one request: `serverTime` is a time the server took
+ * while handling it, `sentAt`/`receivedAt` the device clock just before sending and just after the
+ * answer came back. The server's moment lies somewhere in between, so it is taken as the midpoint
+ * (the usual NTP estimate): the time spent sending, waiting and processing the answer is split
+ * evenly instead of being counted as offset. `notBefore` (e.g. a question's `openedAt`) is a
+ * server time that had certainly passed when the answer arrived, which bounds the estimate.
+ */
+export function clockOffsetFrom(serverTime: number, sentAt: number, receivedAt: number, notBefore?: number | null): number {
+  const mid = sentAt + Math.max(0, receivedAt - sentAt) / 2
+  let offset = serverTime - mid
+  if (notBefore != null) offset = Math.max(offset, notBefore - receivedAt)
+  return Math.round(offset)
 }
 
 /** Time used, in ms, as 3 分 05 秒 / 45.2 秒. */

@@ -11,6 +11,7 @@ import { useHeritageStore } from '../../features/heritage/store'
 import { PAGES } from '../../shared/paths'
 import { LoadStateView } from '../../shared/ui/LoadStateView'
 import { Pressable } from '../../shared/ui/Pressable'
+import { Heading } from '../../shared/ui/Heading'
 import { noticeDialog } from '../../shared/ui/dialog'
 import './index.scss'
 
@@ -83,14 +84,15 @@ export default function HomePage() {
         ))}
       </View>
 
-      <View className='home__section-head'>
-        <View className='home__section-title' role='heading' aria-level={2}>
-          推荐线路
-        </View>
-        <Pressable className='home__more' role='link' onPress={() => goExplore('routes')}>
-          全部线路 ›
-        </Pressable>
-      </View>
+      <Heading
+        inset
+        title='推荐线路'
+        extra={
+          <Pressable className='home__more' role='link' onPress={() => goExplore('routes')}>
+            全部线路 ›
+          </Pressable>
+        }
+      />
       <LoadStateView state={routeList} loadingLabel='正在加载推荐线路' rows={2} onRetry={() => loadRoutes()} banner={false}>
         {() => featured.map((r) => <RouteCard key={r.id} route={r} onOpen={(id) => openRoute(id, r.name)} />)}
       </LoadStateView>

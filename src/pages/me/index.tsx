@@ -9,6 +9,7 @@ import { goExplore, openSite } from '../../features/heritage/navigation'
 import { useSiteSummaries } from '../../features/heritage/hooks'
 import { ProfileForm } from '../../features/me/components/ProfileForm'
 import { useMeStore } from '../../features/me/store'
+import { Heading } from '../../shared/ui/Heading'
 import { Section } from '../../shared/ui/Section'
 import { ErrorState } from '../../shared/ui/StateView'
 import { LoadStateView } from '../../shared/ui/LoadStateView'
@@ -54,9 +55,7 @@ export default function MePage() {
       <Section title='个人资料'>
         <ProfileForm />
       </Section>
-      <View className='me__heading' role='heading' aria-level={2}>
-        我的收藏
-      </View>
+      <Heading inset title='我的收藏' />
       <Favourites />
       <Section title='我的竞答'>
         {(

@@ -10,11 +10,11 @@ import { formatDateTime } from '../format'
 import { Banner } from './Banner'
 import { EmptyState, ErrorState, Skeleton } from './StateView'
 
-/** What an empty result says, and its one action (e.g. 清除筛选). */
+/** What an empty result says, and its one action (e.g. 清除筛选): every empty state has one. */
 export interface EmptyCopy {
   message: string
-  actionText?: string
-  onAction?: () => void
+  actionText: string
+  onAction: () => void
 }
 
 export interface LoadStateViewProps<T> {

@@ -24,15 +24,13 @@ export function Skeleton({ rows = 4, label = '正在加载' }: { rows?: number; 
 }
 
 /** An empty result: what is (not) there, and one action such as 清除筛选. */
-export function EmptyState({ message, actionText, onAction }: { message: string; actionText?: string; onAction?: () => void }) {
+export function EmptyState({ message, actionText, onAction }: { message: string; actionText: string; onAction: () => void }) {
   return (
     <View className='state state--empty' role='status'>
       <Text className='state__message'>{message}</Text>
-      {actionText && onAction ? (
-        <Btn className='state__action' onPress={onAction}>
-          {actionText}
-        </Btn>
-      ) : null}
+      <Btn className='state__action' onPress={onAction}>
+        {actionText}
+      </Btn>
     </View>
   )
 }

@@ -34,7 +34,7 @@ export function ProfileForm() {
     return (
       <View className='me__profile'>
         <Text className='me__name'>{data.nickname || '未设置昵称'}</Text>
-        <Text className='me__unit'>{data.unit ? `单位：${data.unit}` : '未填写单位（参加单位排行、预约送课时需要）'}</Text>
+        <Text className='me__unit'>{data.unit ? `单位：${data.unit}` : '未填写单位（参加单位排行时需要）'}</Text>
         <Btn className='me__edit' onPress={() => setEditing(true)}>
           {data.nickname ? '修改资料' : '设置昵称和单位'}
         </Btn>

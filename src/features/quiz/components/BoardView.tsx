@@ -1,5 +1,6 @@
 /** A leaderboard: rows for people (score, time) or units (mean score), with 示例数据 marked. */
 import { Text, View } from '@tarojs/components'
+import { go, playUrl } from '../navigation'
 import { useQuizStore } from '../store'
 import { formatTimeUsed, type BoardPeriod, type LeaderboardEntry, type LeaderboardView, type UnitBoardEntry, type UnitLeaderboardView } from '../model'
 import { LoadStateView } from '../../../shared/ui/LoadStateView'
@@ -8,6 +9,8 @@ import { Section } from '../../../shared/ui/Section'
 import { Tag } from '../../../shared/ui/Tag'
 
 export type BoardKind = 'people' | 'units'
+
+const joinCompetition = () => void go(playUrl({ mode: 'competition' }))
 
 function PersonRow({ e }: { e: LeaderboardEntry }) {
   return (
@@ -75,7 +78,7 @@ function PeopleBoard({ v }: { v: LeaderboardView }) {
         </Section>
       ) : null}
       {!v.me ? <Text className='board__me-note'>{v.consented ? '你在这个时段还没有计入排行的成绩。' : '你还没有同意上榜，所以榜上没有你的成绩。'}</Text> : null}
-      {v.entries.length ? v.entries.map((e) => <PersonRow key={e.rank} e={e} />) : <EmptyState message='这个时段还没有人上榜。' />}
+      {v.entries.length ? v.entries.map((e) => <PersonRow key={e.rank} e={e} />) : <EmptyState message='这个时段还没有人上榜。' actionText='去参加竞答' onAction={joinCompetition} />}
     </View>
   )
 }
@@ -92,7 +95,7 @@ function UnitBoard({ v }: { v: UnitLeaderboardView }) {
           ))}
         </Section>
       ) : null}
-      {v.entries.length ? v.entries.map((e) => <UnitRow key={e.rank} e={e} />) : <EmptyState message='这个时段还没有单位上榜。' />}
+      {v.entries.length ? v.entries.map((e) => <UnitRow key={e.rank} e={e} />) : <EmptyState message='这个时段还没有单位上榜。' actionText='去参加竞答' onAction={joinCompetition} />}
     </View>
   )
 }

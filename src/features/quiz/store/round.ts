@@ -8,13 +8,25 @@ import type { StartRoundInput } from '../../../services/quiz/contract'
 import { quizSource } from '../../../services/quiz'
 import { randomId } from '../../../services/core/ids'
 import { IDLE } from '../../../shared/load-state'
-import { ANSWER_GRACE_MS, type Round } from '../model'
+import { ANSWER_GRACE_MS, clockOffsetFrom, type Round } from '../model'
 import { errorPhase, sameRequest, withItem, withResult } from './round-state'
 import type { PlayRequest, QuizState, RoundSlice } from './types'
 
 type Creator = StateCreator<QuizState, [['zustand/persist', unknown]], [], RoundSlice>
 
 const key = () => randomId(20)
+
+/** Runs a request and notes the device clock just before and just after it (for the clock offset). */
+interface Timed<T> {
+  value: T
+  sentAt: number
+  receivedAt: number
+}
+async function timed<T>(call: () => Promise<T>): Promise<Timed<T>> {
+  const sentAt = Date.now()
+  const value = await call()
+  return { value, sentAt, receivedAt: Date.now() }
+}
 
 export const createRoundSlice: Creator = (set, get) => {
   /** The timer of a timed-out question waiting for the server's verdict. */
@@ -34,9 +46,11 @@ export const createRoundSlice: Creator = (set, get) => {
     }
     if (!round.timed || round.items.length >= round.total) return get().finish()
     try {
-      const item = await quizSource.get().openNextQuestion(round.id)
+      const { value: item, receivedAt } = await timed(() => quizSource.get().openNextQuestion(round.id))
       if (!item) return get().finish()
-      set({ round: withItem(get().round ?? round, item) })
+      // The question opened (server time `openedAt`) before its answer arrived: the offset is at least that.
+      const clockOffset = item.openedAt != null ? Math.max(get().clockOffset, item.openedAt - receivedAt) : get().clockOffset
+      set({ round: withItem(get().round ?? round, item), clockOffset })
       if (item.status === 'open') set({ phase: { kind: 'question', index: item.index } })
       else if (item.result) set({ phase: { kind: 'feedback', index: item.index, result: item.result } })
       else return advance()
@@ -48,8 +62,8 @@ export const createRoundSlice: Creator = (set, get) => {
   async function refreshRound(): Promise<Round | null> {
     const round = get().round
     if (!round) return null
-    const fresh = await quizSource.get().getRound(round.id)
-    set({ round: fresh, clockOffset: fresh.serverNow - Date.now() })
+    const { value: fresh, sentAt, receivedAt } = await timed(() => quizSource.get().getRound(round.id))
+    set({ round: fresh, clockOffset: clockOffsetFrom(fresh.serverNow, sentAt, receivedAt) })
     return fresh
   }
 
@@ -62,18 +76,19 @@ export const createRoundSlice: Creator = (set, get) => {
   }
 
   /** The round asked for: the given one, the open one of the same kind, or a new one (same start key on retry). */
-  async function fetchRound(req: PlayRequest): Promise<Round> {
+  async function fetchRound(req: PlayRequest): Promise<Timed<Round>> {
     const qs = quizSource.get()
-    if (req.roundId) return qs.getRound(req.roundId)
-    const active = await qs.getActiveRound(req.mode)
-    if (active && sameRequest(active, req)) return active
+    if (req.roundId) return timed(() => qs.getRound(req.roundId as string))
+    const found = await timed(() => qs.getActiveRound(req.mode))
+    const active = found.value
+    if (active && sameRequest(active, req)) return { ...found, value: active }
     const startKey = get().startKey ?? key()
     set({ startKey })
     const input: StartRoundInput = { mode: req.mode, idempotencyKey: startKey }
     if (req.topic) input.topic = req.topic
     if (req.siteId) input.siteId = req.siteId
     if (req.wrongBook) input.wrongBook = true
-    return qs.startRound(input)
+    return timed(() => qs.startRound(input))
   }
 
   return {
@@ -90,8 +105,8 @@ export const createRoundSlice: Creator = (set, get) => {
       const fresh = JSON.stringify(req) !== JSON.stringify(get().request)
       set({ request: req, phase: { kind: 'loading' }, ...(fresh ? { round: null, startKey: null, answerKeys: {}, finishKey: null } : {}) })
       try {
-        const round = await fetchRound(req)
-        set({ round, clockOffset: round.serverNow - Date.now() })
+        const { value: round, sentAt, receivedAt } = await fetchRound(req)
+        set({ round, clockOffset: clockOffsetFrom(round.serverNow, sentAt, receivedAt) })
         if (round.status !== 'in_progress') set({ phase: { kind: 'finished', roundId: round.id } })
         else await advance()
       } catch (err) {

@@ -24,7 +24,7 @@ export default function HistoryPage() {
       <Pressable key={r.id} className='history__row' role='link' onPress={() => go(r.status === 'in_progress' ? playUrl({ mode: r.mode, roundId: r.id }) : resultUrl(r.id))}>
         <View className='history__main'>
           <Text className='history__mode'>{r.mode === 'practice' ? practiceLabel(r.practice, (id) => siteNames[id]) : QUIZ_MODE_LABELS[r.mode]}</Text>
-          <Text className='history__meta'>{`${formatDateTime(r.startedAt)} · 答对 ${r.correctCount}/${r.total} · 用时 ${formatTimeUsed(r.timeMs)}`}</Text>
+          <Text className='history__meta'>{`${r.finishedAt != null ? `完成于 ${formatDateTime(r.finishedAt)}` : `开始于 ${formatDateTime(r.startedAt)}`} · 答对 ${r.correctCount}/${r.total} · 用时 ${formatTimeUsed(r.timeMs)}`}</Text>
           <View>
             {r.status === 'in_progress' ? <Tag tone='gold'>进行中，点按继续</Tag> : null}
             {r.status === 'expired' ? <Tag>已超时结束</Tag> : null}

@@ -109,7 +109,7 @@ export default function PlayPage() {
   const isLast = index >= round.total - 1
 
   return (
-    <View className='play'>
+    <View className={`play${phase.kind === 'feedback' ? ' play--with-bar' : ''}`}>
       {bar}
       <PlayHead round={round} item={item} counting={phase.kind === 'question' || phase.kind === 'submitting'} siteName={(id) => siteNames[id]} />
 
@@ -133,10 +133,17 @@ export default function PlayPage() {
           result={phase.result}
           question={item.question}
           timed={round.timed}
-          nextText={isLast ? '交卷，看成绩' : '下一题'}
-          onNext={() => next()}
           onOpenSite={(id) => go(siteUrl(id))}
         />
+      ) : null}
+
+      {/* The next action stays on screen, however long the question and its explanation. */}
+      {phase.kind === 'feedback' && item ? (
+        <View className='play__bar'>
+          <Btn kind='primary' block className='play__next' onPress={() => next()}>
+            {isLast ? '交卷，看成绩' : '下一题'}
+          </Btn>
+        </View>
       ) : null}
 
       {phase.kind === 'question' || phase.kind === 'feedback' ? (

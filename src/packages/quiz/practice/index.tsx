@@ -25,7 +25,7 @@ export default function PracticePage() {
       <H5BackBar title='专题练习' onBack={() => goBackOr(PAGES.quiz)} />
       <Text className='practice__intro'>不限时，答后即看解析，不计入排行。每次 10 题。</Text>
       <Section title='按专题'>
-        <LoadStateView state={topics} loadingLabel='正在加载专题' rows={2} onRetry={retry} empty={{ message: '暂无专题。' }}>
+        <LoadStateView state={topics} loadingLabel='正在加载专题' rows={2} onRetry={retry} empty={{ message: '暂时没有可练习的专题。', actionText: '去做每日答题', onAction: () => void go(playUrl({ mode: 'daily' })) }}>
           {(list) =>
             list.map((t) => (
               <Pressable key={t.topic} className='practice__row' role='link' onPress={() => go(playUrl({ mode: 'practice', topic: t.topic }))}>
@@ -37,7 +37,7 @@ export default function PracticePage() {
         </LoadStateView>
       </Section>
       <Section title='按红色史迹'>
-        <LoadStateView state={sites} loadingLabel='正在加载史迹' rows={2} onRetry={retry} empty={{ message: '暂无与史迹相关的题目。' }}>
+        <LoadStateView state={sites} loadingLabel='正在加载史迹' rows={2} onRetry={retry} empty={{ message: '暂时没有与史迹相关的题目。', actionText: '去做每日答题', onAction: () => void go(playUrl({ mode: 'daily' })) }}>
           {(list) =>
             list.map((s) => (
               <Pressable key={s.siteId} className='practice__row' role='link' onPress={() => go(playUrl({ mode: 'practice', siteId: s.siteId }))}>

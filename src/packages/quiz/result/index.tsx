@@ -12,6 +12,7 @@ import { useQuizStore } from '../../../features/quiz/store'
 import { formatDateTime } from '../../../shared/format'
 import { readParam } from '../../../shared/params'
 import { Btn } from '../../../shared/ui/Btn'
+import { Heading } from '../../../shared/ui/Heading'
 import { H5BackBar } from '../../../shared/ui/H5BackBar'
 import { ErrorState } from '../../../shared/ui/StateView'
 import { LoadStateView } from '../../../shared/ui/LoadStateView'
@@ -61,9 +62,7 @@ function ResultView({ result }: { result: RoundResult }) {
         <Btn onPress={() => go(boardUrl())}>看排行榜</Btn>
         <Btn onPress={backToQuiz}>返回竞答</Btn>
       </View>
-      <View className='result__heading' role='heading' aria-level={2}>
-        逐题回顾
-      </View>
+      <Heading inset title='逐题回顾' />
       {result.review.map((r) => (
         <View key={r.question.id} className='result__item'>
           <Text className='result__q'>{`${r.index + 1}. ${r.question.text}`}</Text>
