@@ -8,7 +8,14 @@
  */
 import Taro from '@tarojs/taro'
 
-/** Registers the service worker after the page has loaded (never delays the first screen). */
+/** Time after `load` before the registration is queued for idle time, in ms (as the heritage prefetch). */
+const REGISTER_DELAY_MS = 3_000
+
+/**
+ * Registers the service worker once the first screen is done: 3 s after `load`, at idle time. Its
+ * script (workbox-window) and the precache downloads then never compete with the first screen on
+ * a weak network.
+ */
 export function registerServiceWorker(): void {
   // The whole body sits in this `if` block (not after an early return, and not in a separate
   // function) so webpack drops it, workbox-window's import included, from the weapp build: before,
@@ -38,7 +45,13 @@ export function registerServiceWorker(): void {
         })
         .catch(() => undefined) // no offline copy this time; the app works online as before
     }
-    if (document.readyState === 'complete') start()
-    else window.addEventListener('load', start, { once: true })
+    const later = () =>
+      setTimeout(() => {
+        const ric = (window as Window & { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number }).requestIdleCallback
+        if (ric) ric(start, { timeout: 5_000 })
+        else start()
+      }, REGISTER_DELAY_MS)
+    if (document.readyState === 'complete') later()
+    else window.addEventListener('load', later, { once: true })
   }
 }

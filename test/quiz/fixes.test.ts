@@ -43,7 +43,7 @@ describe('demo data on a clock near the epoch', () => {
 
 describe('display text and report text characters', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { checkDisplayText, hasControlChars } = require('../../src/services/core/identity') as typeof import('../../src/services/core/identity')
+  const { checkDisplayText, hasControlChars } = require('../../src/services/core/display-text') as typeof import('../../src/services/core/display-text')
   it('accepts emoji built with zero-width joiners, rejects invisible and bidi characters', () => {
     expect(checkDisplayText('👩‍💻老张', '昵称', 20, true)).toEqual({ ok: true, value: '👩‍💻老张' })
     for (const bad of ['老\u0007张', '老\u202e张', '老\u2060张', '老\u00ad张', '老\ufeff张']) expect(checkDisplayText(bad, '昵称', 20, true).ok).toBe(false)

@@ -70,7 +70,8 @@ describe('start.ts as a process', () => {
     const r = run(['--static', dir], { PORT: '0' })
     try {
       const [, url] = await waitFor(r, /红色文化云学堂已启动[^\n]*(http:\/\/127\.0\.0\.1:\d+)\//)
-      expect(r.output()).toContain(`API: ${url}/api/v1`)
+      // the API line is printed separately: wait for it rather than assume it came in the same chunk
+      await waitFor(r, new RegExp(`API: ${url.replace(/[.]/g, '\\.')}/api/v1`))
       expect(await (await fetch(`${url}/api/v1/health`)).json()).toEqual({ ok: true })
       expect(await (await fetch(`${url}/`)).text()).toContain('红色文化云学堂')
     } finally {

@@ -60,4 +60,4 @@ export function formatTimeUsed(ms: number): string {
   const m = Math.floor(whole / 60)
   return `${m} 分 ${String(whole % 60).padStart(2, '0')} 秒`
 }
-export { NICKNAME_MAX, UNIT_MAX } from '../../services/core/identity'
+export { NICKNAME_MAX, UNIT_MAX } from '../../services/core/display-text'

@@ -4,10 +4,9 @@
 import * as v from 'valibot'
 import { API_PREFIX, defineRoutes } from '../core/routes'
 
-export { NICKNAME_MAX, UNIT_MAX } from '../core/identity'
+export { NICKNAME_MAX, UNIT_MAX } from '../core/display-text'
+export { REPORT_MAX } from './constants'
 
-/** Longest error report text, in characters. */
-export const REPORT_MAX = 500
 
 /** Roles: a participant, or a coordinator who manages bookings (later issues). */
 export const RoleSchema = v.picklist(['participant', 'coordinator'])

@@ -4,8 +4,9 @@
  * participant id they have authenticated (mock: the local id; server: from the bearer token).
  */
 import { DataError } from '../core/errors'
-import { checkDisplayText, hasControlChars, validateNameAndUnit } from '../core/identity'
-import { REPORT_MAX, type Profile, type ProfileInput, type ReportInput, type ReportReceipt } from './contract'
+import { checkDisplayText, hasControlChars, validateNameAndUnit } from '../core/display-text'
+import { REPORT_MAX } from './constants'
+import type { Profile, ProfileInput, ReportInput, ReportReceipt } from './contract'
 import type { MeRepository, StoredReport } from './repository'
 
 /** Most favourites one participant keeps. */

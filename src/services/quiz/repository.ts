@@ -19,7 +19,7 @@
  * never throws.
  */
 import { createJournaledStore, type KeyValueStore } from '../core/kv'
-import { NICKNAME_MAX, UNIT_MAX } from '../core/identity'
+import { NICKNAME_MAX, UNIT_MAX } from '../core/display-text'
 import { MAX_ROUNDS_KEPT, QUIZ_MODES, type PracticeSource, type QuizMode, type RoundStatus } from './contract'
 import { isDayKey } from './rules/time'
 

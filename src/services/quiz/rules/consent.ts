@@ -3,7 +3,7 @@
  * work unit) are on them; withdrawing takes them off every board at once. Their rounds and day
  * bests are kept either way, so agreeing again brings them back with their history.
  */
-import { validateNameAndUnit } from '../../core/identity'
+import { validateNameAndUnit } from '../../core/display-text'
 import type { Consent } from '../contract'
 import { run, type RulesContext } from './context'
 import { bestEntries, memberOf } from './participants'

@@ -4,7 +4,7 @@
  * benchmark) that feed the same records and index as finished ranked rounds.
  */
 import { DataError, invalid } from '../../core/errors'
-import { checkDisplayText, NICKNAME_MAX, UNIT_MAX } from '../../core/identity'
+import { checkDisplayText, NICKNAME_MAX, UNIT_MAX } from '../../core/display-text'
 import type { LeaderboardView, UnitLeaderboardView } from '../contract'
 import type { StoredParticipant } from '../repository'
 import { isBetterResult, type BoardMember, type BulkResult, type DayResult } from './boards'
