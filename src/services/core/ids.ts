@@ -20,6 +20,18 @@ export function secureRandomId(length: number): string {
   return out
 }
 
+/**
+ * An id generated once and then kept in storage under `key`: the stored value when it matches
+ * `shape`, else a new one from `make` (stored; a value of any other shape is replaced).
+ */
+export function storedId(key: string, shape: RegExp, make: () => string): string {
+  const stored = readStorage<string>(key)
+  if (typeof stored === 'string' && shape.test(stored)) return stored
+  const id = make()
+  writeStorage(key, id)
+  return id
+}
+
 /** Storage key of the locally generated participant id (mock mode). */
 export const LOCAL_ID_KEY = 'rcc:participant-id'
 
@@ -28,9 +40,5 @@ export const LOCAL_ID_KEY = 'rcc:participant-id'
  * under {@link LOCAL_ID_KEY}. A stored value of any other shape is replaced.
  */
 export function localParticipantId(): string {
-  const stored = readStorage<string>(LOCAL_ID_KEY)
-  if (typeof stored === 'string' && /^local-[0-9a-z]{12}$/.test(stored)) return stored
-  const id = `local-${randomId(12)}`
-  writeStorage(LOCAL_ID_KEY, id)
-  return id
+  return storedId(LOCAL_ID_KEY, /^local-[0-9a-z]{12}$/, () => `local-${randomId(12)}`)
 }

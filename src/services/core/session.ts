@@ -12,7 +12,7 @@ import Taro from '@tarojs/taro'
 import * as v from 'valibot'
 import { DataError } from './errors'
 import { CORE_ROUTES } from './identity'
-import { secureRandomId } from './ids'
+import { secureRandomId, storedId } from './ids'
 import { createRequestClient, type RequestFn } from './request'
 import { fillPath, type RouteSpec } from './routes'
 import { readStorage, removeStorage, writeStorage } from './storage'
@@ -72,11 +72,7 @@ type StoredAuth = v.InferOutput<typeof StoredAuthSchema>
  * Used as the sign-in code on H5, where there is no `Taro.login`.
  */
 export function deviceId(): string {
-  const stored = readStorage<string>(DEVICE_ID_KEY)
-  if (typeof stored === 'string' && /^h5-[0-9a-z]{24}$/.test(stored)) return stored
-  const id = `h5-${secureRandomId(24)}`
-  writeStorage(DEVICE_ID_KEY, id)
-  return id
+  return storedId(DEVICE_ID_KEY, /^h5-[0-9a-z]{24}$/, () => `h5-${secureRandomId(24)}`)
 }
 
 /** The default sign-in code: the device id on H5, `Taro.login()`'s code elsewhere. @throws DataError `NETWORK` when `Taro.login` fails. */
