@@ -42,27 +42,6 @@ async function confirmLeave() {
   if (await askLeave()) goBackOr(PAGES.quiz)
 }
 
-/**
- * When the verdict opened low on the screen (a small phone: it sits below the options), scrolls
- * so its top is in view; where it is already in view nothing moves. Does nothing where the
- * platform cannot measure or scroll.
- */
-function scrollToVerdict(): void {
-  try {
-    Taro.createSelectorQuery()
-      .select('.play .feedback')
-      .boundingClientRect()
-      .exec((res: Array<{ top?: number } | null>) => {
-        const top = res?.[0]?.top
-        const height = Taro.getWindowInfo?.().windowHeight ?? 0
-        if (typeof top !== 'number' || !height || top < height * 0.6) return
-        Promise.resolve(Taro.pageScrollTo({ selector: '.play .feedback', offsetTop: -64, duration: 200 })).catch(() => undefined)
-      })
-  } catch {
-    /* no selector query or scrolling here: the verdict stays where it is, below the options */
-  }
-}
-
 export default function PlayPage() {
   const round = useQuizStore((s) => s.round)
   const phase = useQuizStore((s) => s.phase)
@@ -102,12 +81,6 @@ export default function PlayPage() {
   useEffect(() => {
     if (phase.kind === 'finished') Taro.redirectTo({ url: resultUrl(phase.roundId) })
   }, [phase])
-
-  // On a small screen the verdict opens below the options: bring it into view.
-  const verdictFor = phase.kind === 'feedback' ? phase.index : -1
-  useEffect(() => {
-    if (verdictFor >= 0) scrollToVerdict()
-  }, [verdictFor])
 
   const siteNames = useSiteNames(round?.practice?.kind === 'site' ? [round.practice.siteId] : [])
   const title = request ? (request.mode === 'practice' ? '专题练习' : QUIZ_MODE_LABELS[request.mode]) : '答题'
