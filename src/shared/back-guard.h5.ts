@@ -15,11 +15,10 @@ import { history } from '@tarojs/router'
 
 /**
  * Holds the browser's own steps away from this page until `ask` says yes.
- * @param ask resolves true to leave
- * @param _leave kept for the weapp twin's signature; the held step itself is retried
+ * @param ask resolves true to leave; the held step itself is then retried
  * @returns a function that stops guarding
  */
-export function guardBrowserBack(ask: () => Promise<boolean>, _leave: () => void): () => void {
+export function guardBrowserBack(ask: () => Promise<boolean>): () => void {
   if (typeof window === 'undefined' || !history) return () => undefined
   let asking = false
   const addEventListener = window.addEventListener

@@ -3,6 +3,6 @@
  * picks for H5). On weapp there is no browser back: pages use enableAlertBeforeUnload instead, so
  * this does nothing.
  */
-export function guardBrowserBack(_ask: () => Promise<boolean>, _leave: () => void): () => void {
+export function guardBrowserBack(_ask: () => Promise<boolean>): () => void {
   return () => undefined
 }

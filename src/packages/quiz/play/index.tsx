@@ -74,7 +74,7 @@ export default function PlayPage() {
   useDidHide(() => setShown(false))
   useEffect(() => {
     if (process.env.TARO_ENV !== 'h5' || !inProgress || !shown) return
-    return guardBrowserBack(askLeave, () => void goBackOr(PAGES.quiz))
+    return guardBrowserBack(askLeave)
   }, [inProgress, shown])
 
   // A finished round goes to its review.
